@@ -1,0 +1,153 @@
+import ArchitectureDescription
+import Crypto
+import Foundation
+
+/// An architecture read from its Swift files.
+public struct LoadedArchitecture: Sendable {
+    /// The model.
+    public var model: ArchitectureModel
+    /// The Swift files it was read from, sorted.
+    public var sourceFiles: [String]
+    /// Whether it came from the cache, without compiling.
+    public var fromCache: Bool
+}
+
+/// Reads an architecture the way SwiftPM reads `Package.swift`: compiles the
+/// folder's Swift files against the `ArchitectureDescription` library, runs
+/// the program, and decodes the JSON model it writes.
+///
+/// Models are cached by a SHA-256 of the files' paths and contents, the tool
+/// version, the compiler version and the library build, so an unchanged
+/// architecture loads without compiling.
+public struct ArchitectureLoader: Sendable {
+    /// The environment, for `ARCHDOC_*` settings and `PATH`.
+    public var environment: [String: String]
+    /// How long the compiled program may run.
+    public var runTimeout: TimeInterval
+
+    /// Creates a loader.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, runTimeout: TimeInterval = 60) {
+        self.environment = environment
+        self.runTimeout = runTimeout
+    }
+
+    /// Loads the architecture in a folder whose entry file is `main.swift`.
+    ///
+    /// - Parameter willCompile: Called with the number of files before a
+    ///   compilation starts (not on a cache hit), for progress output.
+    public func load(from directory: String, willCompile: (Int) -> Void = { _ in }) throws(LoadError) -> LoadedArchitecture {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let files = try swiftFiles(in: folder)
+        let library = try DSLLibrary.locate(environment: environment)
+        let cache = LoadCache.standard(environment: environment)
+        let toolchain = try Toolchain.locate(cache: cache, environment: environment)
+
+        var hasher = SHA256()
+        for part in [ArchdocVersion.current, "\(ArchitectureDocument.currentSchemaVersion)", toolchain.version, library.fingerprint()] {
+            hasher.update(data: Data((part + "\u{0}").utf8))
+        }
+        for file in files {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw .io(path: file, reason: "cannot be read")
+            }
+            hasher.update(data: Data((file + "\u{0}").utf8))
+            hasher.update(data: contents)
+            hasher.update(data: Data([0]))
+        }
+        let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let cacheKey = "models/\(key).json"
+
+        if let data = cache.readData(cacheKey), let model = try? decode(data, entryFile: files[0]) {
+            return LoadedArchitecture(model: model, sourceFiles: files, fromCache: true)
+        }
+        willCompile(files.count)
+        let data = try compileAndRun(files, library: library, toolchain: toolchain, cache: cache, key: key)
+        let model = try decode(data, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
+        cache.writeData(cacheKey, data)
+        return LoadedArchitecture(model: model, sourceFiles: files, fromCache: false)
+    }
+
+    /// The `.swift` files directly in the folder (not in subfolders), sorted.
+    func swiftFiles(in folder: String) throws(LoadError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingDirectory(path: folder)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        guard names.contains("main.swift") else { throw .missingEntryFile(directory: folder, found: names) }
+        return names.map { "\(folder)/\($0)" }
+    }
+
+    private func compileAndRun(
+        _ files: [String], library: DSLLibrary, toolchain: Toolchain, cache: LoadCache, key: String
+    ) throws(LoadError) -> Data {
+        if let built = library.compilerVersion(), built != toolchain.version {
+            throw .toolchainMismatch(library: built, compiler: toolchain.version, compilerPath: toolchain.compilerPath)
+        }
+        let buildDirectory = "\(cache.directory)/build/\(key)"
+        do {
+            try FileManager.default.createDirectory(atPath: buildDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: buildDirectory, reason: "cannot create the build folder: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
+        let executable = "\(buildDirectory)/architecture"
+        let output = "\(buildDirectory)/model.json"
+        let arguments = [
+            "-swift-version", "6", "-module-name", "ArchitectureProgram",
+            "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription",
+            "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
+            "-module-cache-path", "\(cache.directory)/module-cache",
+        ] + files + ["-o", executable]
+
+        let compiled: ProcessRunner.Result
+        do {
+            compiled = try ProcessRunner.run(toolchain.compilerPath, arguments)
+        } catch {
+            throw .io(path: toolchain.compilerPath, reason: "cannot run the compiler: \(error.localizedDescription)")
+        }
+        guard compiled.status == 0 else { throw .compilationFailed(output: compiled.combinedOutput) }
+
+        let ran: ProcessRunner.Result
+        do {
+            ran = try ProcessRunner.run(executable, ["--archdoc-output", output], timeout: runTimeout)
+        } catch {
+            throw .io(path: executable, reason: "cannot run the architecture program: \(error.localizedDescription)")
+        }
+        if ran.timedOut { throw .programTimedOut(seconds: Int(runTimeout)) }
+        guard ran.status == 0 else { throw .programFailed(status: ran.status, output: ran.combinedOutput) }
+        guard let data = FileManager.default.contents(atPath: output) else {
+            throw .noArchitecture(entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        }
+        return data
+    }
+
+    private func decode(_ data: Data, entryFile: String) throws(LoadError) -> ArchitectureModel {
+        struct Header: Decodable { var schemaVersion: Int }
+        let decoder = JSONDecoder()
+        guard let header = try? decoder.decode(Header.self, from: data) else {
+            throw .invalidDocument(reason: "no schemaVersion")
+        }
+        guard header.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
+            throw .unsupportedSchema(found: header.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
+        }
+        let document: ArchitectureDocument
+        do {
+            document = try decoder.decode(ArchitectureDocument.self, from: data)
+        } catch {
+            throw .invalidDocument(reason: "\(error)")
+        }
+        switch document.architectures.count {
+        case 0: throw .noArchitecture(entryFile: entryFile)
+        case 1: return ArchitectureModel(document.architectures[0], extraDeployments: document.extraDeployments)
+        default: throw .multipleArchitectures(document.architectures.map(\.location))
+        }
+    }
+}
+
+/// archdoc's own version.
+public enum ArchdocVersion {
+    /// The version string printed by `archdoc --version`.
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,105 @@
+import ArchitectureDescription
+
+/// An element of the model, with what it belongs to.
+public enum ModelElement: Sendable {
+    case person(Person)
+    case softwareSystem(SoftwareSystem)
+    /// A container, and the id of its software system (`nil` for a standalone
+    /// container such as the docs server's).
+    case container(Container, systemID: String?)
+
+    /// The element's id.
+    public var id: String { element.id }
+    /// The element's display name.
+    public var name: String { element.name }
+    /// Where the element was declared.
+    public var location: SourceLocation { element.location }
+
+    private var element: any Element {
+        switch self {
+        case .person(let person): person
+        case .softwareSystem(let system): system
+        case .container(let container, _): container
+        }
+    }
+}
+
+/// The architecture as archdoc works with it: the user's declarations, indexed
+/// by id, with the deployment resolved per profile.
+///
+/// Building a model never fails; problems such as duplicate ids or dangling
+/// references are reported by ``Validator`` (the first declaration of an id wins).
+public struct ArchitectureModel: Sendable {
+    /// The declarations as the user wrote them.
+    public let architecture: Architecture
+    /// Every element, in declaration order: people, then each software system
+    /// followed by its containers, then standalone containers.
+    public let elements: [ModelElement]
+    /// The profiles; when none are declared, a single `default` profile.
+    public let profiles: [Profile]
+    /// Every service, with the node it runs on.
+    public let services: [PlacedService]
+    /// Where further `Deployment` blocks were declared (only one is allowed).
+    public let extraDeployments: [SourceLocation]
+    private let index: [String: Int]
+
+    /// Indexes an architecture.
+    public init(_ architecture: Architecture, extraDeployments: [SourceLocation] = []) {
+        self.architecture = architecture
+        self.extraDeployments = extraDeployments
+        var elements: [ModelElement] = architecture.people.map(ModelElement.person)
+        for system in architecture.softwareSystems {
+            elements.append(.softwareSystem(system))
+            elements += system.containers.map { .container($0, systemID: system.id) }
+        }
+        let deployment = architecture.deployment
+        let services = deployment.map(PlacedService.collect) ?? []
+        elements += services.compactMap { $0.service.standaloneContainer.map { .container($0, systemID: nil) } }
+        self.elements = elements
+        self.services = services
+        var index: [String: Int] = [:]
+        for (position, element) in elements.enumerated() where index[element.id] == nil {
+            index[element.id] = position
+        }
+        self.index = index
+        if let declared = deployment?.profiles, !declared.isEmpty {
+            profiles = declared
+        } else {
+            let location = deployment?.location ?? architecture.location
+            profiles = [Profile(Self.defaultProfileID, deployment?.name ?? "Default", file: location.file, line: location.line, column: location.column)]
+        }
+    }
+
+    /// The id of the implicit profile of a deployment that declares none.
+    public static let defaultProfileID = "default"
+
+    /// Whether the deployment declares its own profiles.
+    public var declaresProfiles: Bool { !(architecture.deployment?.profiles.isEmpty ?? true) }
+
+    /// The element with an id, if there is one.
+    public func element(_ id: String) -> ModelElement? { index[id].map { elements[$0] } }
+
+    /// The containers, in declaration order.
+    public var containers: [(container: Container, systemID: String?)] {
+        elements.compactMap { if case .container(let c, let s) = $0 { (c, s) } else { nil } }
+    }
+
+    /// The software system an element belongs to, or is: a container's system,
+    /// a system itself; `nil` for people and standalone containers.
+    public func systemID(of id: String) -> String? {
+        switch element(id) {
+        case .softwareSystem(let system): system.id
+        case .container(_, let systemID): systemID
+        case .person, nil: nil
+        }
+    }
+
+    /// The services that run in a profile, with that profile's settings applied.
+    public func deployedServices(in profileID: String) -> [DeployedService] {
+        services.compactMap { placed in
+            let service = placed.service
+            if let profiles = service.profiles, declaresProfiles, !profiles.contains(profileID) { return nil }
+            return DeployedService(placed: placed, profileID: profileID)
+        }
+    }
+}

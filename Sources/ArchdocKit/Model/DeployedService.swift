@@ -1,0 +1,50 @@
+import ArchitectureDescription
+
+/// A service together with the path of deployment nodes it runs on.
+public struct PlacedService: Sendable {
+    /// The service as declared.
+    public let service: Service
+    /// The nodes from the outermost to the one the service runs on; empty for
+    /// a service declared directly in the deployment.
+    public let nodePath: [DeploymentNode]
+
+    /// Every service of a deployment, depth first, in declaration order.
+    static func collect(from deployment: Deployment) -> [PlacedService] {
+        func walk(_ node: DeploymentNode, _ path: [DeploymentNode]) -> [PlacedService] {
+            let path = path + [node]
+            return node.services.map { PlacedService(service: $0, nodePath: path) } + node.children.flatMap { walk($0, path) }
+        }
+        return deployment.services.map { PlacedService(service: $0, nodePath: []) } + deployment.nodes.flatMap { walk($0, []) }
+    }
+}
+
+/// A service as it runs in one profile: the declaration with that profile's
+/// settings applied.
+public struct DeployedService: Sendable {
+    /// The declaration and its place.
+    public let placed: PlacedService
+    /// The profile.
+    public let profileID: String
+
+    /// The service as declared.
+    public var service: Service { placed.service }
+    /// The service name, which is the container's id.
+    public var name: String { service.containerID }
+
+    private var settings: [ProfileSettings] { service.profileSettings.filter { $0.profile == profileID } }
+
+    /// The image in this profile.
+    public var image: String? { settings.lazy.compactMap(\.image).last ?? service.image }
+    /// The command in this profile.
+    public var command: String? { settings.lazy.compactMap(\.command).last ?? service.command }
+    /// The replica count in this profile.
+    public var replicas: Int? { settings.lazy.compactMap(\.replicas).last ?? service.replicas }
+    /// The technology shown for this instance, when the profile overrides it.
+    public var technology: String? { settings.lazy.compactMap(\.technology).last }
+    /// The description shown for this instance, when the profile overrides it.
+    public var description: String? { settings.lazy.compactMap(\.description).last }
+    /// The environment in this profile: the service's, then the profile's on top.
+    public var environment: [String: String] {
+        settings.reduce(service.environment) { $0.merging($1.environment) { _, new in new } }
+    }
+}

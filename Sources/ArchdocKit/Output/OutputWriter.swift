@@ -1,0 +1,68 @@
+import Foundation
+
+/// Writes generated files into an output folder: only files whose content
+/// changed are rewritten, and each is written to a temporary file in the same
+/// folder and renamed into place, so a reader never sees half a file.
+public struct OutputWriter: Sendable {
+    /// What happened to one file.
+    public enum Outcome: String, Sendable {
+        case created, updated, unchanged
+    }
+
+    /// What a write did, file by file.
+    public struct Summary: Sendable {
+        /// Each file's path (relative to the output folder) and outcome, in order.
+        public var outcomes: [(path: String, outcome: Outcome)]
+
+        /// How many files had a given outcome.
+        public func count(_ outcome: Outcome) -> Int { outcomes.filter { $0.outcome == outcome }.count }
+    }
+
+    /// Why a file could not be written.
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "error: cannot write \(path): \(reason)" }
+    }
+
+    /// The output folder.
+    public let root: String
+
+    /// Creates a writer for an output folder, which is created when needed.
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Writes every file; stops at the first file that cannot be written,
+    /// leaving the files already written complete and the others untouched.
+    public func write(_ files: [GeneratedFile]) throws(WriteError) -> Summary {
+        var outcomes: [(String, Outcome)] = []
+        for file in files {
+            outcomes.append((file.path, try write(file)))
+        }
+        return Summary(outcomes: outcomes)
+    }
+
+    private func write(_ file: GeneratedFile) throws(WriteError) -> Outcome {
+        let destination = URL(fileURLWithPath: root).appendingPathComponent(file.path)
+        let data = Data(file.contents.utf8)
+        let existing = FileManager.default.contents(atPath: destination.path)
+        if existing == data { return .unchanged }
+        let folder = destination.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: temporary)
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw WriteError(path: destination.path, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as WriteError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: destination.path, reason: error.localizedDescription)
+        }
+        return existing == nil ? .created : .updated
+    }
+}

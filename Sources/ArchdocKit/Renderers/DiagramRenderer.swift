@@ -1,0 +1,42 @@
+/// Formats a ``DiagramView`` in one diagram language.
+public protocol DiagramRenderer: Sendable {
+    /// The file extension of the language, without the dot: `puml`, `mmd`.
+    var fileExtension: String { get }
+    /// The diagram source for a view. The same view always gives the same text.
+    func render(_ view: DiagramView) -> String
+}
+
+/// Maps model ids to identifiers a diagram language accepts, one-to-one
+/// within a view.
+///
+/// Ids such as `db-migrator` or `api.v2` are valid compose names but not valid
+/// PlantUML aliases; characters outside `[A-Za-z0-9_]` become `_`, and when two
+/// ids map to the same identifier the later one gets a numeric suffix.
+struct AliasTable {
+    private var aliases: [String: String] = [:]
+    private var taken: Set<String>
+    private let reserved: Set<String>
+
+    /// Creates a table that avoids the language's reserved words.
+    init(reserved: Set<String> = []) {
+        self.reserved = reserved
+        self.taken = []
+    }
+
+    /// The identifier for an id, assigned on first use.
+    mutating func alias(for id: String) -> String {
+        if let alias = aliases[id] { return alias }
+        var base = String(String.UnicodeScalarView(id.unicodeScalars.map { $0.isASCIIAlphanumeric || $0 == "_" ? $0 : "_" }))
+        if base.isEmpty || base.unicodeScalars.first.map({ ("0"..."9").contains($0) }) == true { base = "_" + base }
+        if reserved.contains(base.lowercased()) { base += "_" }
+        var candidate = base
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)_\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        aliases[id] = candidate
+        return candidate
+    }
+}

@@ -1,0 +1,117 @@
+import ArchitectureDescription
+
+/// Renders views as Mermaid flowcharts, which GitHub and GitLab draw inline:
+/// boundaries become subgraphs, element kinds become shapes (a cylinder for a
+/// database, a horizontal cylinder for a queue), and classes give the C4 colours.
+public struct MermaidRenderer: DiagramRenderer {
+    public let fileExtension = "mmd"
+
+    /// Creates a renderer.
+    public init() {}
+
+    /// Words Mermaid's flowchart grammar reserves; ids equal to them get a suffix.
+    static let reservedWords: Set<String> = [
+        "end", "graph", "flowchart", "subgraph", "style", "class", "classdef", "click", "linkstyle", "default", "direction",
+        "call", "href", "interpolate",
+    ]
+
+    public func render(_ view: DiagramView) -> String {
+        var aliases = AliasTable(reserved: Self.reservedWords)
+        var out = PlantUMLWriter()
+        out.line("---")
+        out.line("title: \(MermaidText.yamlQuoted(view.title))")
+        out.line("---")
+        out.line("flowchart TB")
+        var classes: [String: [String]] = [:]
+        var boundaries: [String] = []
+        out.indent { out in
+            for item in view.items {
+                write(item, to: &out, aliases: &aliases, classes: &classes, boundaries: &boundaries)
+            }
+            if !view.edges.isEmpty { out.blank() }
+            var dependencyLinks: [Int] = []
+            for (index, edge) in view.edges.enumerated() {
+                let source = aliases.alias(for: edge.sourceID), destination = aliases.alias(for: edge.destinationID)
+                var label = MermaidText.escaped(edge.label)
+                if let technology = edge.technology { label += "<br/><small>[\(MermaidText.escaped(technology))]</small>" }
+                let arrow = edge.kind == .relationship ? "-->" : "-.->"
+                if edge.kind != .relationship { dependencyLinks.append(index) }
+                out.line("\(source) \(arrow)|\"\(label)\"| \(destination)")
+            }
+            out.blank()
+            for (name, style) in Self.classStyles where classes[name] != nil {
+                out.line("classDef \(name) \(style)")
+            }
+            for (name, _) in Self.classStyles {
+                if let members = classes[name] { out.line("class \(members.joined(separator: ",")) \(name)") }
+            }
+            for boundary in boundaries {
+                out.line("style \(boundary) fill:none,stroke:#444444,stroke-dasharray:5 5,color:#444444")
+            }
+            if !dependencyLinks.isEmpty {
+                out.line("linkStyle \(dependencyLinks.map(String.init).joined(separator: ",")) stroke:#707070")
+            }
+        }
+        return out.text
+    }
+
+    /// The C4 colours, in a fixed order.
+    static let classStyles: [(String, String)] = [
+        ("person", "fill:#08427b,stroke:#073b6f,color:#ffffff"),
+        ("system", "fill:#1168bd,stroke:#0b4884,color:#ffffff"),
+        ("container", "fill:#438dd5,stroke:#3c7fc0,color:#ffffff"),
+        ("external", "fill:#999999,stroke:#8a8a8a,color:#ffffff"),
+    ]
+
+    private func write(
+        _ item: DiagramItem, to out: inout PlantUMLWriter, aliases: inout AliasTable,
+        classes: inout [String: [String]], boundaries: inout [String]
+    ) {
+        switch item {
+        case .element(let element):
+            let alias = aliases.alias(for: element.id)
+            out.line(node(for: element, alias: alias))
+            let className: String = switch element.shape {
+            case _ where element.isExternal: "external"
+            case .person: "person"
+            case .softwareSystem: "system"
+            case .container: "container"
+            }
+            classes[className, default: []].append(alias)
+        case .boundary(let boundary):
+            let alias = aliases.alias(for: boundary.id)
+            boundaries.append(alias)
+            var title = MermaidText.escaped(boundary.name)
+            if let technology = boundary.technology { title += " [\(MermaidText.escaped(technology))]" }
+            out.line("subgraph \(alias)[\"\(title)\"]")
+            out.indent { out in
+                out.line("direction TB")
+                for child in boundary.items {
+                    write(child, to: &out, aliases: &aliases, classes: &classes, boundaries: &boundaries)
+                }
+            }
+            out.line("end")
+        }
+    }
+
+    private func node(for element: DiagramElement, alias: String) -> String {
+        var type: String
+        switch element.shape {
+        case .person: type = "Person"
+        case .softwareSystem: type = "Software System"
+        case .container(let kind): type = element.technology.map { "Container: \($0)" } ?? "Container"
+            if kind == .database || kind == .objectStore || kind == .queue, element.technology == nil { type = "Container" }
+        }
+        if element.isExternal { type = "External " + type }
+        var label = "<b>\(MermaidText.escaped(element.name))</b><br/><small>[\(MermaidText.escaped(type))]</small>"
+        if let description = element.description { label += "<br/>\(MermaidText.escaped(description))" }
+        switch element.shape {
+        case .person: return "\(alias)([\"\(label)\"])"
+        case .softwareSystem, .container(.service): return "\(alias)[\"\(label)\"]"
+        case .container(.webApp): return "\(alias)(\"\(label)\")"
+        case .container(.database): return "\(alias)[(\"\(label)\")]"
+        case .container(.queue): return "\(alias)@{ shape: h-cyl, label: \"\(label)\" }"
+        case .container(.objectStore): return "\(alias)@{ shape: lin-cyl, label: \"\(label)\" }"
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/// Escaping of user text for C4-PlantUML macro arguments.
+///
+/// PlantUML strings have no escape for `"`, and its preprocessor and Creole
+/// markup give meaning to `<`, `>`, `$`, `%`, `\` and newlines. Such characters
+/// are written as numeric character references (`&#34;`), which PlantUML
+/// draws as the character itself; a newline becomes PlantUML's `\n`.
+enum PlantUMLText {
+    /// The text as a double-quoted macro argument.
+    static func quoted(_ text: String) -> String {
+        "\"" + escaped(text) + "\""
+    }
+
+    /// The text for a `title` line.
+    static func title(_ text: String) -> String {
+        escaped(text)
+    }
+
+    /// A tag name: tags are joined with `+`, so a `+` inside one is replaced.
+    static func tagName(_ tag: String) -> String {
+        String(tag.map { $0 == "+" ? "_" : $0 })
+    }
+
+    /// Characters that, doubled, start Creole markup.
+    private static let creoleMarkup: Set<Unicode.Scalar> = ["*", "_", "-", "/", "~", "=", "^", "\""]
+
+    static func escaped(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        result.reserveCapacity(scalars.count)
+        for (index, scalar) in scalars.enumerated() {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            switch scalar {
+            case "\r":
+                result += "\\n".unicodeScalars
+            case "\n":
+                if index == 0 || scalars[index - 1] != "\r" { result += "\\n".unicodeScalars }
+            case "\"", "<", ">", "$", "%", "\\", "&":
+                result += "&#\(scalar.value);".unicodeScalars
+            case _ where next == scalar && creoleMarkup.contains(scalar):
+                // A doubled character starts Creole markup (`**bold**`, `//italic//`).
+                result += "&#\(scalar.value);".unicodeScalars
+            default:
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+}

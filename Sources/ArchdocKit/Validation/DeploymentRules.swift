@@ -1,0 +1,139 @@
+import ArchitectureDescription
+
+/// `depends_on` must not form a cycle: compose could never start such services.
+struct DependencyCycleRule: ValidationRule {
+    static let name = "dependency-cycle"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        var edges: [String: [Dependency]] = [:]
+        for placed in model.services where edges[placed.service.containerID] == nil {
+            edges[placed.service.containerID] = placed.service.dependsOn
+        }
+        enum Mark { case visiting, done }
+        var marks: [String: Mark] = [:]
+        var stack: [String] = []
+        var diagnostics: [Diagnostic] = []
+
+        func visit(_ name: String) {
+            marks[name] = .visiting
+            stack.append(name)
+            for dependency in edges[name] ?? [] {
+                let next = dependency.containerID
+                switch marks[next] {
+                case .visiting:
+                    let cycle = stack[stack.lastIndex(of: next)!...] + [next]
+                    diagnostics.append(error(
+                        "services depend on each other in a cycle: \(cycle.joined(separator: " -> ")); remove one of these dependencies",
+                        at: dependency.location))
+                case .done:
+                    break
+                case nil:
+                    if edges[next] != nil { visit(next) }
+                }
+            }
+            stack.removeLast()
+            marks[name] = .done
+        }
+        for placed in model.services where marks[placed.service.containerID] == nil {
+            visit(placed.service.containerID)
+        }
+        return diagnostics
+    }
+}
+
+/// A dependency must run in every profile its dependent runs in; compose
+/// refuses to start a service whose dependency is not in the active profiles.
+struct DeployedDependencyRule: ValidationRule {
+    static let name = "dependency-not-deployed"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        guard model.declaresProfiles else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let allServices = Set(model.services.map(\.service.containerID))
+        for profile in model.profiles {
+            let running = Set(model.deployedServices(in: profile.id).map(\.name))
+            for service in model.deployedServices(in: profile.id) {
+                for dependency in service.service.dependsOn
+                where allServices.contains(dependency.containerID) && !running.contains(dependency.containerID) {
+                    diagnostics.append(error(
+                        "service \(service.name.quoted) runs in profile \(profile.id.quoted) and depends on \(dependency.containerID.quoted), which does not; add \(profile.id.quoted) to the profiles of \(dependency.containerID.quoted)",
+                        at: dependency.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// Two services that run in the same profile cannot publish the same host port.
+struct PortConflictRule: ValidationRule {
+    static let name = "port-conflict"
+
+    private struct Binding {
+        var service: Service
+        var port: Port
+        var range: ClosedRange<Int>
+    }
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+        for profile in model.profiles {
+            var bindings: [Binding] = []
+            for deployed in model.deployedServices(in: profile.id) {
+                for port in deployed.service.ports {
+                    guard let published = port.published, let range = Self.portRange(published) else { continue }
+                    let binding = Binding(service: deployed.service, port: port, range: range)
+                    if let clash = bindings.first(where: { Self.clash($0, binding) }) {
+                        let key = "\(clash.service.containerID)|\(deployed.name)|\(published)"
+                        if reported.insert(key).inserted {
+                            let scope = model.declaresProfiles ? " in profile \(profile.id.quoted)" : ""
+                            diagnostics.append(error(
+                                "service \(deployed.name.quoted) publishes host port \(published), which service \(clash.service.containerID.quoted) (\(clash.service.location.shortDescription)) already publishes\(scope); choose another host port",
+                                at: deployed.service.location))
+                        }
+                    }
+                    bindings.append(binding)
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// `8000` or `8000-8010`.
+    static func portRange(_ text: String) -> ClosedRange<Int>? {
+        let bounds = text.split(separator: "-").map { Int($0) }
+        guard let first = bounds.first ?? nil else { return nil }
+        let last = bounds.count == 2 ? bounds[1] ?? first : first
+        return first <= last ? first...last : nil
+    }
+
+    private static func clash(_ a: Binding, _ b: Binding) -> Bool {
+        let anyAddress: Set<String?> = [nil, "0.0.0.0", "", "::", "[::]"]
+        let sameAddress = anyAddress.contains(a.port.hostIP) || anyAddress.contains(b.port.hostIP) || a.port.hostIP == b.port.hostIP
+        return sameAddress && (a.port.protocol ?? "tcp") == (b.port.protocol ?? "tcp") && a.range.overlaps(b.range)
+    }
+}
+
+/// Descriptions and technologies make diagrams readable; their absence is a warning.
+struct DocumentationRule: ValidationRule {
+    static let name = "missing-documentation"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        model.elements.flatMap { element -> [Diagnostic] in
+            switch element {
+            case .person(let person) where person.description == nil:
+                [warning("person \(person.id.quoted) has no description; add `description: \"…\"`", at: person.location)]
+            case .softwareSystem(let system) where system.description == nil:
+                [warning("software system \(system.id.quoted) has no description; add `description: \"…\"`", at: system.location)]
+            case .container(let container, _):
+                (container.description == nil
+                    ? [warning("container \(container.id.quoted) has no description; add `description: \"…\"`", at: container.location)] : [])
+                + (container.technology == nil
+                    ? [warning("container \(container.id.quoted) has no technology; add `technology: \"…\"`", at: container.location)] : [])
+            default:
+                []
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// A port a service publishes, in compose's short syntax or built field by field.
+///
+/// ```swift
+/// ports: ["80:80", "127.0.0.1:8443:443/tcp", "9000"]
+/// ```
+public struct Port: Codable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The host address the port binds to, such as `127.0.0.1`; `nil` for all.
+    public var hostIP: String?
+    /// The port (or range) on the host; `nil` when only the container port is exposed.
+    public var published: String?
+    /// The port (or range) inside the container.
+    public var target: String
+    /// `tcp` or `udp`; `nil` means compose's default, `tcp`.
+    public var `protocol`: String?
+
+    /// Creates a port mapping.
+    public init(published: String? = nil, target: String, hostIP: String? = nil, protocol: String? = nil) {
+        self.hostIP = hostIP
+        self.published = published
+        self.target = target
+        self.protocol = `protocol`
+    }
+
+    /// Parses compose's short syntax: `[[HOST_IP:]PUBLISHED:]TARGET[/PROTOCOL]`.
+    public init(stringLiteral value: String) {
+        var rest = Substring(value)
+        var proto: String?
+        if let slash = rest.lastIndex(of: "/") {
+            proto = String(rest[rest.index(after: slash)...])
+            rest = rest[..<slash]
+        }
+        var fields = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let target = fields.removeLast()
+        let published = fields.popLast()
+        let hostIP = fields.isEmpty ? nil : fields.joined(separator: ":")
+        self.init(published: published, target: target, hostIP: hostIP, protocol: proto)
+    }
+
+    /// The short syntax, as written in a compose file.
+    public var description: String {
+        var text = [hostIP, published, target].compactMap { $0 }.joined(separator: ":")
+        if let proto = `protocol` { text += "/\(proto)" }
+        return text
+    }
+}

@@ -1,0 +1,56 @@
+/// A software system: the highest level of abstraction, something that delivers
+/// value to its users, whether built by the team (with containers inside) or an
+/// external system it talks to.
+public struct SoftwareSystem: Element, Codable, Hashable {
+    public var id: String
+    public var name: String
+    /// What the system does.
+    public var description: String?
+    /// Whether the system is owned by someone else (drawn as external).
+    public var isExternal: Bool
+    /// Free-form tags, for styling and filtering.
+    public var tags: [String]
+    /// The containers that make up the system.
+    public var containers: [Container]
+    public var location: SourceLocation
+
+    /// Declares a software system and its containers.
+    ///
+    /// ```swift
+    /// SoftwareSystem("shop", "Shop", description: "Sells things") {
+    ///     api
+    ///     db
+    /// }
+    /// ```
+    public init(
+        _ id: String,
+        _ name: String,
+        description: String? = nil,
+        isExternal: Bool = false,
+        tags: [String] = [],
+        file: String = #filePath,
+        line: Int = #line,
+        column: Int = #column,
+        @ContainerListBuilder containers: () -> [Container] = { [] }
+    ) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.isExternal = isExternal
+        self.tags = tags
+        self.containers = containers()
+        self.location = SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// Collects the containers of a ``SoftwareSystem``.
+@resultBuilder
+public enum ContainerListBuilder {
+    public static func buildExpression(_ container: Container) -> [Container] { [container] }
+    public static func buildExpression(_ containers: [Container]) -> [Container] { containers }
+    public static func buildBlock(_ parts: [Container]...) -> [Container] { parts.flatMap { $0 } }
+    public static func buildOptional(_ part: [Container]?) -> [Container] { part ?? [] }
+    public static func buildEither(first: [Container]) -> [Container] { first }
+    public static func buildEither(second: [Container]) -> [Container] { second }
+    public static func buildArray(_ parts: [[Container]]) -> [Container] { parts.flatMap { $0 } }
+}

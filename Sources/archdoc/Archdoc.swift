@@ -1,0 +1,27 @@
+import ArchdocKit
+import ArgumentParser
+
+@main
+struct Archdoc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archdoc",
+        abstract: "Architecture as code: diagrams and docs from one Swift description.",
+        discussion: """
+            Describe your system once, in architecture/main.swift, with the \
+            ArchitectureDescription DSL. archdoc compiles it, validates the model and \
+            generates C4-PlantUML and Mermaid diagrams of the system context, the \
+            containers and each deployment profile.
+
+            Quick start:
+              archdoc generate                 # reads architecture/, writes site/
+              archdoc generate -o docs/arch    # writes somewhere else
+
+            Environment:
+              ARCHDOC_SWIFTC      the Swift compiler (default: swiftc on PATH)
+              ARCHDOC_DSL_PATH    the folder with libArchitectureDescription.so
+              ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
+            """,
+        version: ArchdocVersion.current,
+        subcommands: [Generate.self]
+    )
+}

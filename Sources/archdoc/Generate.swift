@@ -1,0 +1,41 @@
+import ArchdocKit
+import ArgumentParser
+import Foundation
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate every diagram from the architecture.",
+        discussion: """
+            Compiles the architecture (or reuses the cached model when no file \
+            changed), validates it, and writes diagrams/<view>.puml and \
+            diagrams/<view>.mmd under the output folder. Only files whose content \
+            changed are rewritten.
+
+            Exit codes: 0 success, 65 the architecture does not compile or is \
+            invalid (nothing is written), 69 the DSL library or compiler is missing, \
+            73 a file cannot be written.
+            """
+    )
+
+    @OptionGroup var options: ArchitectureOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    var output = "site"
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let model = try options.loadValidModel()
+        let files = Generator().files(for: model)
+        let summary: OutputWriter.Summary
+        do {
+            summary = try OutputWriter(root: output).write(files)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)
+        }
+        let elapsed = clock.now - start
+        let written = summary.count(.created) + summary.count(.updated)
+        print("Generated \(files.count) files in \(output)/ (\(written) written, \(summary.count(.unchanged)) unchanged) in \(elapsed.formattedSeconds)")
+    }
+}

@@ -1,0 +1,38 @@
+import ArchdocKit
+import Foundation
+import Testing
+
+@Suite struct OutputWriterTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-writer-\(UUID().uuidString)").path
+
+    @Test func writesOnlyChangedFilesAndLeavesNoTemporaries() throws {
+        let writer = OutputWriter(root: root)
+        let first = try writer.write([GeneratedFile(path: "diagrams/a.puml", contents: "a"), GeneratedFile(path: "b.mmd", contents: "b")])
+        #expect(first.count(.created) == 2)
+        let second = try writer.write([GeneratedFile(path: "diagrams/a.puml", contents: "a2"), GeneratedFile(path: "b.mmd", contents: "b")])
+        #expect(second.count(.updated) == 1)
+        #expect(second.count(.unchanged) == 1)
+        #expect(try String(contentsOfFile: "\(root)/diagrams/a.puml", encoding: .utf8) == "a2")
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: root).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func unchangedFileKeepsItsModificationDate() throws {
+        let writer = OutputWriter(root: root)
+        _ = try writer.write([GeneratedFile(path: "x.puml", contents: "x")])
+        let path = "\(root)/x.puml"
+        let past = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
+        _ = try writer.write([GeneratedFile(path: "x.puml", contents: "x")])
+        let modified = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        #expect(modified == past)
+    }
+
+    @Test func unwritableFolderIsAnErrorNamingThePath() throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(root)/blocker", contents: Data())
+        #expect(throws: OutputWriter.WriteError.self) {
+            try OutputWriter(root: "\(root)/blocker").write([GeneratedFile(path: "a.puml", contents: "a")])
+        }
+    }
+}

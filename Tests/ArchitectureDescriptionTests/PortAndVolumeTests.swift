@@ -1,0 +1,43 @@
+import ArchitectureDescription
+import Testing
+
+@Suite struct PortTests {
+    @Test(arguments: [
+        ("80:80", nil, "80", "80", nil),
+        ("127.0.0.1:8443:443/tcp", "127.0.0.1", "8443", "443", "tcp"),
+        ("9000", nil, nil, "9000", nil),
+        ("8000-8010:8000-8010/udp", nil, "8000-8010", "8000-8010", "udp"),
+    ] as [(String, String?, String?, String, String?)])
+    func parsesShortSyntax(text: String, hostIP: String?, published: String?, target: String, proto: String?) {
+        let port = Port(stringLiteral: text)
+        #expect(port.hostIP == hostIP)
+        #expect(port.published == published)
+        #expect(port.target == target)
+        #expect(port.protocol == proto)
+        #expect(port.description == text)
+    }
+}
+
+@Suite struct VolumeMountTests {
+    @Test func namedVolume() {
+        let mount: VolumeMount = "pgdata:/var/lib/postgresql/data"
+        #expect(mount.source == "pgdata")
+        #expect(mount.target == "/var/lib/postgresql/data")
+        #expect(mount.isNamedVolume)
+        #expect(!mount.readOnly)
+    }
+
+    @Test func readOnlyBindMount() {
+        let mount: VolumeMount = "./site:/usr/share/nginx/html:ro"
+        #expect(mount.source == "./site")
+        #expect(mount.readOnly)
+        #expect(!mount.isNamedVolume)
+        #expect(mount.description == "./site:/usr/share/nginx/html:ro")
+    }
+
+    @Test func anonymousVolume() {
+        let mount: VolumeMount = "/app/node_modules"
+        #expect(mount.source == nil)
+        #expect(mount.target == "/app/node_modules")
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct GenerateCommandTests {
+    @Test func validArchitectureWritesEveryDiagram() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture()])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 0, "\(result.error)")
+        for view in ["context", "container-shop", "deployment-dev", "deployment-prod"] {
+            for ext in ["puml", "mmd"] {
+                #expect(project.exists("site/diagrams/\(view).\(ext)"), "missing \(view).\(ext)")
+            }
+        }
+        #expect(result.output.contains("Generated 8 files in site/ (8 written, 0 unchanged)"))
+        #expect(try project.read("site/diagrams/container-shop.puml").contains("ContainerDb(db, \"Database\", \"Postgres 17\""))
+    }
+
+    @Test func secondRunRewritesNothingAndIsByteForByteIdentical() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture()])
+        #expect(try ArchdocProcess.run(["generate"], in: project.root).status == 0)
+        let first = try project.read("site/diagrams/deployment-dev.puml")
+        let again = try ArchdocProcess.run(["generate", "--output", "other"], in: project.root)
+        #expect(again.status == 0)
+        #expect(try project.read("other/diagrams/deployment-dev.puml") == first)
+        let third = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(third.output.contains("(0 written, 8 unchanged)"), "\(third.output)")
+    }
+
+    @Test func helperFilesBesideMainAreCompiled() throws {
+        let project = try TemporaryProject(files: [
+            "main.swift": shopArchitecture(extra: "    user.uses(cache, \"Warms\")").replacingOccurrences(of: "{ api; db }", with: "{ api; db; cache }"),
+            "Shared.swift": "import ArchitectureDescription\nlet cache = Container(\"cache\", \"Cache\", kind: .database, technology: \"Valkey\", description: \"Caches\")\n",
+        ])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(try project.read("site/diagrams/container-shop.mmd").contains("cache[(\"<b>Cache</b>"))
+    }
+
+    @Test func syntaxErrorPassesTheCompilerMessageThroughWithExit65() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture(extra: "    user.uses(api, \"Oops\"")])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        #expect(result.error.contains("main.swift:"))
+        #expect(result.error.contains("error:"))
+        #expect(!project.exists("site"))
+    }
+
+    @Test func typeErrorNamesTheLine() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture(extra: "    user.uses(\"db\", \"Strings are not elements\")")])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        let line = try project.line(of: "Strings are not elements")
+        #expect(result.error.contains("main.swift:\(line):"), "\(result.error)")
+    }
+
+    @Test func duplicateIDIsReportedAtItsLine() throws {
+        let source = shopArchitecture().replacingOccurrences(
+            of: "let architecture", with: "let twin = Container(\"api\", \"Twin\", technology: \"Go\", description: \"Twin\") // twin\nlet architecture"
+        ).replacingOccurrences(of: "{ api; db }", with: "{ api; db; twin }")
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        let line = try project.line(of: "// twin")
+        #expect(result.error.contains("main.swift:\(line):"), "\(result.error)")
+        #expect(result.error.contains("error: [duplicate-id]"))
+        #expect(!project.exists("site"))
+    }
+
+    @Test func danglingRelationshipIsReportedAtItsLine() throws {
+        let source = shopArchitecture(extra: "    api.uses(stray, \"Calls\") // dangling")
+            .replacingOccurrences(of: "let architecture", with: "let stray = Container(\"stray\", \"Stray\", technology: \"x\", description: \"x\")\nlet architecture")
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        let line = try project.line(of: "// dangling")
+        #expect(result.error.contains("main.swift:\(line):"), "\(result.error)")
+        #expect(result.error.contains("[unknown-element]"))
+    }
+
+    @Test func portClashIsReportedAtTheServiceLine() throws {
+        let source = shopArchitecture(deployment: "        Service(cache, image: \"valkey/valkey:8\", ports: [\"8000:6379\"]) // clash")
+            .replacingOccurrences(of: "let architecture", with: "let cache = Container(\"cache\", \"Cache\", kind: .database, technology: \"Valkey\", description: \"Caches\")\nlet architecture")
+            .replacingOccurrences(of: "{ api; db }", with: "{ api; db; cache }")
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        let line = try project.line(of: "// clash")
+        #expect(result.error.contains("main.swift:\(line):"), "\(result.error)")
+        #expect(result.error.contains("[port-conflict]"))
+        #expect(result.error.contains("8000"))
+    }
+
+    @Test func failedValidationKeepsEarlierOutput() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture()])
+        #expect(try ArchdocProcess.run(["generate"], in: project.root).status == 0)
+        let before = try project.read("site/diagrams/context.puml")
+        let broken = shopArchitecture(deployment: "        Service(api, image: \"again\")")
+        try broken.write(toFile: project.path("architecture/main.swift"), atomically: true, encoding: .utf8)
+        #expect(try ArchdocProcess.run(["generate"], in: project.root).status == 65)
+        #expect(try project.read("site/diagrams/context.puml") == before)
+    }
+
+    @Test func missingArchitectureFolder() throws {
+        let project = try TemporaryProject(files: [:])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        #expect(result.error.contains("no architecture folder"))
+    }
+
+    @Test func missingMainSwift() throws {
+        let project = try TemporaryProject(files: ["Other.swift": "import ArchitectureDescription\n"])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        #expect(result.error.contains("has no main.swift"))
+        #expect(result.error.contains("Other.swift"))
+    }
+
+    @Test func noArchitectureDeclared() throws {
+        let project = try TemporaryProject(files: ["main.swift": "import ArchitectureDescription\nlet user = Person(\"u\", \"U\")\n"])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        #expect(result.error.contains("[no-architecture]"))
+    }
+
+    @Test func crashingProgramIsReported() throws {
+        let project = try TemporaryProject(files: ["main.swift": "import ArchitectureDescription\nlet n: Int? = nil\nprint(n!)\n"])
+        let result = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(result.status == 65)
+        #expect(result.error.contains("the architecture program exited with status"))
+    }
+
+    @Test func toolchainMismatchIsExplained() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture(extra: "    // mismatch \(UUID())")])
+        let fake = project.root.appendingPathComponent("swiftc")
+        try "#!/bin/sh\necho 'Swift version 5.9 (swift-5.9-RELEASE)'\nexit 0\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        let result = try ArchdocProcess.run(["generate"], in: project.root, environment: ["ARCHDOC_SWIFTC": fake.path])
+        #expect(result.status == 69)
+        #expect(result.error.contains("Swift version 5.9"))
+        #expect(result.error.contains("same toolchain"))
+    }
+
+    @Test func missingLibraryTellsHowToBuildIt() throws {
+        let project = try TemporaryProject(files: ["main.swift": shopArchitecture()])
+        let lonely = project.root.appendingPathComponent("bin/archdoc")
+        try FileManager.default.createDirectory(at: lonely.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ArchdocProcess.binary, to: lonely)
+        let result = try ArchdocProcess.run(["generate"], in: project.root, binary: lonely)
+        #expect(result.status == 69)
+        #expect(result.error.contains("swift build"))
+    }
+
+    @Test func helpTeaches() throws {
+        let root = try ArchdocProcess.run(["--help"])
+        #expect(root.status == 0)
+        #expect(root.output.contains("generate"))
+        let generate = try ArchdocProcess.run(["generate", "--help"])
+        #expect(generate.status == 0)
+        #expect(generate.output.contains("--output"))
+        #expect(generate.output.contains("Exit codes"))
+        #expect(try ArchdocProcess.run(["generate", "--bogus"]).status == 64)
+    }
+}

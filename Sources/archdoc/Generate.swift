@@ -36,6 +36,7 @@ struct Generate: ParsableCommand {
         }
         let elapsed = clock.now - start
         let written = summary.count(.created) + summary.count(.updated)
+        guard !options.quiet else { return }
         print("Generated \(files.count) files in \(output)/ (\(written) written, \(summary.count(.unchanged)) unchanged) in \(elapsed.formattedSeconds)")
     }
 }

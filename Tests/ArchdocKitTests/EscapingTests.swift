@@ -28,6 +28,7 @@ import Testing
         }
         #expect(!source.contains("<script>"))
         #expect(!source.contains("$var"))
+        #expect(source.contains("<U+0024>var"))
         #expect(!source.contains("//no"))
         #expect(source.contains("&#34;hi&#34;"))
         #expect(source.contains("日本"))

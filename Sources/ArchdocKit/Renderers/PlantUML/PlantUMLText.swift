@@ -4,6 +4,10 @@
 /// markup give meaning to `<`, `>`, `$`, `%`, `\` and newlines. Such characters
 /// are written as numeric character references (`&#34;`), which PlantUML
 /// draws as the character itself; a newline becomes PlantUML's `\n`.
+///
+/// `$` and `\` are written as `<U+0024>` and `<U+005C>` instead: PlantUML
+/// 1.2025 crashes on `&#36;` and `&#92;` (its entity decoder feeds them to a
+/// regex replacement), while exiting 0. The real-tool tests catch such crashes.
 enum PlantUMLText {
     /// The text as a double-quoted macro argument.
     static func quoted(_ text: String) -> String {
@@ -34,7 +38,9 @@ enum PlantUMLText {
                 result += "\\n".unicodeScalars
             case "\n":
                 if index == 0 || scalars[index - 1] != "\r" { result += "\\n".unicodeScalars }
-            case "\"", "<", ">", "$", "%", "\\", "&":
+            case "$", "\\":
+                result += "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))>".unicodeScalars
+            case "\"", "<", ">", "%", "&":
                 result += "&#\(scalar.value);".unicodeScalars
             case _ where next == scalar && creoleMarkup.contains(scalar):
                 // A doubled character starts Creole markup (`**bold**`, `//italic//`).
@@ -44,5 +50,11 @@ enum PlantUMLText {
             }
         }
         return String(result)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

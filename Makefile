@@ -1,0 +1,29 @@
+# archdoc's entry points. `make run` and `make test` install what they need.
+SHELL := /bin/bash
+SWIFT ?= swift
+ARCHDOC := .build/debug/archdoc
+# Tests share one cache of compiled models outside the repository.
+export ARCHDOC_TEST_CACHE_DIR ?= $(CURDIR)/.build/archdoc-test-cache
+
+.PHONY: run generate build test tools clean help
+
+help: ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+run: build generate ## Build archdoc and generate this repository's own architecture into site/.
+
+build: ## Build archdoc and the DSL library (debug).
+	$(SWIFT) build
+
+generate: ## Generate site/ from architecture/.
+	$(ARCHDOC) generate
+
+tools: ## Install PlantUML, Mermaid, docker compose, cmark, graphviz, chromium (apt + pip).
+	bash scripts/install-tools.sh
+
+test: tools ## Install the real tools, build, and run every test.
+	$(SWIFT) build --build-tests
+	set -a && . .tools/env && set +a && $(SWIFT) test
+
+clean: ## Remove build products and generated output.
+	rm -rf .build site .tools

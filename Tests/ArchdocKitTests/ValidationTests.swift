@@ -115,7 +115,7 @@ import Testing
         #expect(found.allSatisfy { $0.message.contains("'dev'") })
     }
 
-    @Test(arguments: ["API Server", "-api", "api/v2", "ápi"])
+    @Test(arguments: ["API Server", "api/v2", "ápi", "db:5432", "a@b"])
     func invalidServiceName(id: String) {
         let odd = Container(id, "Odd", technology: "x", description: "x")
         let architecture = Architecture("Shop") {
@@ -125,7 +125,7 @@ import Testing
         #expect(errors(architecture, rule: "invalid-service-name").count == 1)
     }
 
-    @Test(arguments: ["api", "db-migrator", "api.v2", "Api_2", "9lives"])
+    @Test(arguments: ["api", "db-migrator", "api.v2", "Api_2", "9lives", "_lead", "UPPER_case.mix-1"])
     func validServiceName(id: String) {
         #expect(ServiceNameRuleProbe.isValid(id))
     }

@@ -58,10 +58,10 @@ struct SingleDeploymentRule: ValidationRule {
 struct ServiceNamesRule: ValidationRule {
     static let name = "invalid-service-name"
 
-    /// Compose's own pattern for service names.
+    /// Compose's own pattern for service names, `^[a-zA-Z0-9._-]+$` (from the
+    /// compose-spec schema that Docker Compose v2.40 validates against).
     static func isValid(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" || $0 == "." || $0 == "-" }
+        !name.isEmpty && name.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "_" || $0 == "." || $0 == "-" }
     }
 
     func check(_ model: ArchitectureModel) -> [Diagnostic] {
@@ -70,7 +70,7 @@ struct ServiceNamesRule: ValidationRule {
             guard !name.isEmpty, !Self.isValid(name) else { return nil }
             let suggestion = String(name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "-" })
             return error(
-                "id \(name.quoted) is not a valid compose service name (letters, digits, '_', '.', '-', starting with a letter or digit); use an id such as \(suggestion.quoted)",
+                "id \(name.quoted) is not a valid compose service name (only ASCII letters, digits, '_', '.' and '-'); use an id such as \(suggestion.quoted)",
                 at: model.element(name)?.location ?? placed.service.location)
         }
     }

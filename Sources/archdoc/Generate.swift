@@ -26,10 +26,17 @@ struct Generate: ParsableCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let model = try options.loadValidModel()
-        let files = Generator().files(for: model)
+        let configuration = GeneratorConfiguration(siteDirectory: output)
+        let files: [GeneratedFile]
+        do {
+            files = try Generator(configuration: configuration).files(for: model)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ArchdocExitCode.dataError.rawValue)
+        }
         let summary: OutputWriter.Summary
         do {
-            summary = try OutputWriter(root: output).write(files)
+            summary = try OutputWriter(root: ".").write(files)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)

@@ -20,14 +20,14 @@ import Testing
         environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
         let loaded = try ArchitectureLoader(environment: environment).load(from: Self.packageRoot.appendingPathComponent(example).path)
         #expect(!Validator().validate(loaded.model).containsErrors)
-        let files = Generator().files(for: loaded.model)
+        let files = try Generator(configuration: GeneratorConfiguration(siteDirectory: "site")).files(for: loaded.model)
         #expect(!files.isEmpty)
         let name = example.split(separator: "/").last.map(String.init) ?? example
         for file in files {
             let relative = loaded.model.architecture.location.file
             // Snapshots must not depend on where the repository is checked out.
             #expect(!file.contents.contains(Self.packageRoot.path), "\(file.path) contains an absolute path (\(relative))")
-            assertSnapshot(of: file.contents, as: .lines, named: "\(name)-\(file.path.replacingOccurrences(of: "/", with: "-"))")
+            assertSnapshot(of: file.contents, as: .lines, named: "\(name)-\(file.path.dropFirst("site/".count).replacingOccurrences(of: "/", with: "-"))")
         }
     }
 }

@@ -37,6 +37,8 @@ public struct Service: Codable, Hashable, Sendable {
     public var replicas: Int?
     /// The profiles the service runs in; `nil` means every profile.
     public var profiles: [String]?
+    /// Paths this service, a reverse proxy, forwards to other services.
+    public var routes: [Route]
     /// What differs per profile.
     public var profileSettings: [ProfileSettings]
     public var location: SourceLocation
@@ -57,6 +59,7 @@ public struct Service: Codable, Hashable, Sendable {
         restart: RestartPolicy? = nil,
         replicas: Int? = nil,
         profiles: [String]? = nil,
+        routes: [Route] = [],
         file: String = #filePath,
         line: Int = #line,
         column: Int = #column
@@ -76,6 +79,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.restart = restart
         self.replicas = replicas
         self.profiles = profiles
+        self.routes = routes
         self.profileSettings = []
         self.location = SourceLocation(file: file, line: line, column: column)
     }

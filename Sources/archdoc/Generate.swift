@@ -9,7 +9,9 @@ struct Generate: ParsableCommand {
             Compiles the architecture (or reuses the cached model when no file \
             changed), validates it, and writes diagrams/<view>.puml and \
             diagrams/<view>.mmd under the output folder. Only files whose content \
-            changed are rewritten.
+            changed are rewritten. With a Deployment, it also writes a docker \
+            compose file (compose.yaml) with a service per deployed container and a \
+            profile per environment.
 
             Exit codes: 0 success, 65 the architecture does not compile or is \
             invalid (nothing is written), 69 the DSL library or compiler is missing, \
@@ -19,14 +21,20 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var options: ArchitectureOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the documentation into.", valueName: "folder"))
     var output = "site"
+
+    @Option(help: ArgumentHelp("The compose file to write.", valueName: "path"))
+    var compose = "compose.yaml"
+
+    @Flag(help: "Do not write a compose file.")
+    var noCompose = false
 
     func run() throws {
         let clock = ContinuousClock()
         let start = clock.now
         let model = try options.loadValidModel()
-        let configuration = GeneratorConfiguration(siteDirectory: output)
+        let configuration = GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose)
         let files: [GeneratedFile]
         do {
             files = try Generator(configuration: configuration).files(for: model)
@@ -44,6 +52,7 @@ struct Generate: ParsableCommand {
         let elapsed = clock.now - start
         let written = summary.count(.created) + summary.count(.updated)
         guard !options.quiet else { return }
-        print("Generated \(files.count) files in \(output)/ (\(written) written, \(summary.count(.unchanged)) unchanged) in \(elapsed.formattedSeconds)")
+        let composeNote = files.contains { $0.path == configuration.composeFile } ? " and \(compose)" : ""
+        print("Generated \(files.count) files in \(output)/\(composeNote) (\(written) written, \(summary.count(.unchanged)) unchanged) in \(elapsed.formattedSeconds)")
     }
 }

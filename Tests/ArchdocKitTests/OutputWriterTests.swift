@@ -17,6 +17,13 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func absolutePathsAreNotJoinedToTheRoot() throws {
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-abs-\(UUID().uuidString)/x.mmd").path
+        _ = try OutputWriter(root: root).write([GeneratedFile(path: elsewhere, contents: "x")])
+        #expect(FileManager.default.fileExists(atPath: elsewhere))
+        #expect(!FileManager.default.fileExists(atPath: root + elsewhere))
+    }
+
     @Test func unchangedFileKeepsItsModificationDate() throws {
         let writer = OutputWriter(root: root)
         _ = try writer.write([GeneratedFile(path: "x.puml", contents: "x")])

@@ -14,6 +14,11 @@ import Testing
         return ["architecture"] + names.sorted().map { "architecture/examples/\($0)" }
     }()
 
+    /// `site/diagrams/context.puml` → `diagrams-context.puml`; `compose.yaml` stays.
+    static func snapshotName(_ path: String) -> String {
+        (path.hasPrefix("site/") ? String(path.dropFirst("site/".count)) : path).replacingOccurrences(of: "/", with: "-")
+    }
+
     @Test(arguments: examples)
     func generatedFiles(example: String) throws {
         var environment = ProcessInfo.processInfo.environment
@@ -27,7 +32,7 @@ import Testing
             let relative = loaded.model.architecture.location.file
             // Snapshots must not depend on where the repository is checked out.
             #expect(!file.contents.contains(Self.packageRoot.path), "\(file.path) contains an absolute path (\(relative))")
-            assertSnapshot(of: file.contents, as: .lines, named: "\(name)-\(file.path.dropFirst("site/".count).replacingOccurrences(of: "/", with: "-"))")
+            assertSnapshot(of: file.contents, as: .lines, named: "\(name)-\(Self.snapshotName(file.path))")
         }
     }
 }

@@ -51,14 +51,19 @@ public struct Generator: Sendable {
     }
 
     /// Every file for a model, with paths relative to the project folder:
-    /// `<site>/diagrams/<view>.<ext>` for each view and language.
+    /// `<site>/diagrams/<view>.<ext>` for each view and language, and the
+    /// compose file when the model has a deployment.
     public func files(for model: ArchitectureModel) throws(GenerationError) -> [GeneratedFile] {
         let views = ViewBuilder(model: model).defaultViews()
         let site = configuration.siteDirectory
-        return views.flatMap { view in
+        var files = views.flatMap { view in
             renderers.map { renderer in
                 GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
             }
         }
+        if let composeFile = configuration.composeFile, model.architecture.deployment != nil {
+            files.append(GeneratedFile(path: composeFile, contents: ComposeRenderer().render(model)))
+        }
+        return files
     }
 }

@@ -25,7 +25,7 @@ public struct OutputWriter: Sendable {
         public var description: String { "error: cannot write \(path): \(reason)" }
     }
 
-    /// The output folder.
+    /// The folder that relative paths are relative to; absolute paths are used as they are.
     public let root: String
 
     /// Creates a writer for an output folder, which is created when needed.
@@ -44,7 +44,9 @@ public struct OutputWriter: Sendable {
     }
 
     private func write(_ file: GeneratedFile) throws(WriteError) -> Outcome {
-        let destination = URL(fileURLWithPath: root).appendingPathComponent(file.path)
+        let destination = file.path.hasPrefix("/")
+            ? URL(fileURLWithPath: file.path)
+            : URL(fileURLWithPath: root).appendingPathComponent(file.path)
         let data = Data(file.contents.utf8)
         let existing = FileManager.default.contents(atPath: destination.path)
         if existing == data { return .unchanged }

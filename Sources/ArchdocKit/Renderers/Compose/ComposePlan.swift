@@ -1,0 +1,82 @@
+import ArchitectureDescription
+
+/// How the model's services become compose services.
+///
+/// Compose profiles switch services on and off but cannot change a service's
+/// settings per profile. A service whose settings are the same in every
+/// profile it runs in becomes one compose service named after its container.
+/// A service whose command, image, replicas or environment differ between
+/// profiles becomes one compose service per distinct variant, named
+/// `<id>-<profile>` (profiles that share a variant are joined: `<id>-dev-test`).
+public struct ComposePlan: Sendable {
+    /// One compose service.
+    public struct Entry: Sendable {
+        /// The compose service name.
+        public var name: String
+        /// The service as it runs in the entry's profiles (the first of them).
+        public var deployed: DeployedService
+        /// The profiles it runs in; `nil` when it runs in every profile, so the
+        /// compose file leaves `profiles` out and it also starts without one.
+        public var profiles: [String]?
+    }
+
+    /// Every compose service, in model order.
+    public let entries: [Entry]
+
+    /// Plans the compose services of a model.
+    public init(model: ArchitectureModel) {
+        let allProfiles = model.profiles.map(\.id)
+        var entries: [Entry] = []
+        for placed in model.services {
+            let id = placed.service.containerID
+            let running = allProfiles.filter { profile in
+                model.deployedServices(in: profile).contains { $0.name == id }
+            }
+            guard !running.isEmpty else { continue }
+            // Group the profiles by the settings the service has in them.
+            var groups: [(variant: Variant, profiles: [String])] = []
+            for profile in running {
+                let variant = Variant(DeployedService(placed: placed, profileID: profile))
+                if let index = groups.firstIndex(where: { $0.variant == variant }) {
+                    groups[index].profiles.append(profile)
+                } else {
+                    groups.append((variant, [profile]))
+                }
+            }
+            let everywhere = model.declaresProfiles ? running.count == allProfiles.count && placed.service.profiles == nil : true
+            for group in groups {
+                let name = groups.count == 1 ? id : ([id] + group.profiles).joined(separator: "-")
+                let profiles: [String]? = groups.count == 1 && everywhere ? nil : group.profiles
+                entries.append(Entry(
+                    name: name, deployed: DeployedService(placed: placed, profileID: group.profiles[0]),
+                    profiles: model.declaresProfiles ? profiles : nil))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// The compose services that run in a profile, by name, in model order.
+    public func serviceNames(in profile: String) -> [String] {
+        entries.filter { $0.profiles?.contains(profile) ?? true }.map(\.name)
+    }
+
+    /// The entries of one model service (one, or one per variant).
+    public func entries(for containerID: String) -> [Entry] {
+        entries.filter { $0.deployed.name == containerID }
+    }
+
+    /// What may differ between profiles of one service.
+    private struct Variant: Equatable {
+        var image: String?
+        var command: String?
+        var replicas: Int?
+        var environment: [String: String]
+
+        init(_ service: DeployedService) {
+            image = service.image
+            command = service.command
+            replicas = service.replicas
+            environment = service.environment
+        }
+    }
+}

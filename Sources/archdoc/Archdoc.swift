@@ -22,6 +22,6 @@ struct Archdoc: ParsableCommand {
               ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
             """,
         version: ArchdocVersion.current,
-        subcommands: [Generate.self]
+        subcommands: [Generate.self, Check.self]
     )
 }

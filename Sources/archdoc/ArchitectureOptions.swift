@@ -12,19 +12,24 @@ struct ArchitectureOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
-    /// Loads and validates the model, printing diagnostics to standard error.
-    /// Throws the right exit code when loading fails or the model has errors.
-    func loadValidModel() throws -> ArchitectureModel {
-        let loaded: LoadedArchitecture
+    /// Loads the model (compiling it when the cache has no copy). Throws the
+    /// right exit code, after saying why, when it cannot be loaded.
+    func loadModel() throws -> ArchitectureModel {
         do {
-            loaded = try ArchitectureLoader().load(from: architecture) { files in
+            return try ArchitectureLoader().load(from: architecture) { files in
                 if !quiet { Terminal.progress("Compiling \(architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
-            }
+            }.model
         } catch {
             Terminal.error(error.description)
             throw ExitCode(error.exitCode.rawValue)
         }
-        let diagnostics = Validator().validate(loaded.model)
+    }
+
+    /// Loads and validates the model, printing diagnostics to standard error.
+    /// Throws the right exit code when loading fails or the model has errors.
+    func loadValidModel() throws -> ArchitectureModel {
+        let model = try loadModel()
+        let diagnostics = Validator().validate(model)
         for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
             Terminal.error(diagnostic.description)
         }
@@ -33,6 +38,6 @@ struct ArchitectureOptions: ParsableArguments {
             Terminal.error("error: the architecture has \(count) error\(count == 1 ? "" : "s"); nothing was written")
             throw ExitCode(ArchdocExitCode.dataError.rawValue)
         }
-        return loaded.model
+        return model
     }
 }

@@ -8,12 +8,15 @@ public struct Located<Value: Sendable>: Sendable {
     public var line: Int
     /// The 1-based column.
     public var column: Int
+    /// The file, when the value came from one (merged documents mix files).
+    public var file: String
 
     /// Creates a located value.
-    public init(_ value: Value, line: Int, column: Int = 1) {
+    public init(_ value: Value, line: Int, column: Int = 1, file: String = "") {
         self.value = value
         self.line = line
         self.column = column
+        self.file = file
     }
 }
 
@@ -29,6 +32,8 @@ public struct ComposeDocument: Sendable {
     public var name: Located<String>?
     /// The services, in file order.
     public var services: [ComposeService]
+    /// The line of the `services:` key, where a missing service belongs.
+    public var servicesLine: Int = 0
     /// Top-level named volumes and their drivers.
     public var volumes: [Located<String>: String?]
     /// Top-level networks and their drivers.

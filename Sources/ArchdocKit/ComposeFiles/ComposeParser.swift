@@ -7,8 +7,13 @@ public struct ComposeParser: Sendable {
     /// Top-level keys of the Compose Specification.
     static let topLevelKeys: Set<String> = ["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]
 
+    /// The variables to substitute into values, or `nil` to keep `${…}` as written.
+    public var variables: ComposeVariables?
+
     /// Creates a parser.
-    public init() {}
+    public init(variables: ComposeVariables? = nil) {
+        self.variables = variables
+    }
 
     /// Reads a compose file from disk.
     public func parse(contentsOf path: String) throws(ComposeError) -> ComposeDocument {
@@ -32,7 +37,7 @@ public struct ComposeParser: Sendable {
             throw ComposeError(path: path, line: 0, "is not valid YAML: \(error)")
         }
         guard let root else { throw ComposeError(path: path, line: 0, "is empty; a compose file needs a `services:` map") }
-        var reader = NodeReader(path: path)
+        var reader = NodeReader(path: path, variables: variables)
         return try reader.document(root)
     }
 
@@ -51,16 +56,18 @@ public struct ComposeParser: Sendable {
 /// Walks a composed YAML tree, turning shape errors into located messages.
 struct NodeReader {
     let path: String
+    let variables: ComposeVariables?
 
     mutating func document(_ root: YAMLNode) throws(ComposeError) -> ComposeDocument {
         let top = try mapping(root, "the file")
         for (key, _) in top where !ComposeParser.topLevelKeys.contains(key.value) && !key.value.hasPrefix("x-") {
             throw fail(key, "unknown top-level key '\(key.value)'; a compose file has \(ComposeParser.topLevelKeys.sorted().joined(separator: ", ")) and x- extensions")
         }
-        guard let servicesNode = top.first(where: { $0.0.value == "services" })?.1 else {
+        guard let (servicesKey, servicesNode) = top.first(where: { $0.0.value == "services" }) else {
             throw ComposeError(path: path, line: 1, "has no `services:` map; is this a compose file?")
         }
         var document = ComposeDocument(path: path, name: nil, services: [], volumes: [:], networks: [:])
+        document.servicesLine = servicesKey.line
         if let name = value(top, "name") { document.name = try located(scalar(name, "name"), name) }
         for (name, node) in try mapping(servicesNode, "services") {
             document.services.append(try service(name, node))
@@ -104,7 +111,7 @@ struct NodeReader {
             case "depends_on":
                 service.dependsOn = try dependencies(node, field("depends_on"))
             case "healthcheck":
-                service.healthcheck = try healthcheck(node, field("healthcheck")).map { Located($0, line: key.line, column: key.column) }
+                service.healthcheck = try healthcheck(node, field("healthcheck")).map { Located($0, line: key.line, column: key.column, file: path) }
             case "restart":
                 service.restart = try located(scalar(node, field("restart")), node)
             case "profiles":
@@ -166,13 +173,13 @@ struct NodeReader {
             for item in try sequence(node, field) {
                 let text = try scalar(item, field)
                 let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                result[String(parts[0])] = Located(parts.count == 2 ? String(parts[1]) : nil, line: line(item), column: column(item))
+                result[String(parts[0])] = Located(parts.count == 2 ? String(parts[1]) : nil, line: line(item), column: column(item), file: path)
             }
         } else {
             for (key, value) in try mapping(node, field) {
-                let text: String? = value.scalar.map { Self.isNull($0) ? nil : $0.string } ?? nil
+                let text: String? = value.scalar.map { Self.isNull($0) ? nil : variables?.interpolate($0.string) ?? $0.string } ?? nil
                 if value.scalar == nil { throw fail(value, "\(field).\(key.value) must be a string, a number or a boolean") }
-                result[key.value] = Located(text, line: key.line, column: key.column)
+                result[key.value] = Located(text, line: key.line, column: key.column, file: path)
             }
         }
         return result
@@ -199,7 +206,7 @@ struct NodeReader {
             let condition = try value(fields, "condition").map { node throws(ComposeError) in try scalar(node, "\(field).\(name.value).condition") } ?? "service_started"
             let restart = try value(fields, "restart").map { node throws(ComposeError) in try boolean(node, "\(field).\(name.value).restart") } ?? false
             let required = try value(fields, "required").map { node throws(ComposeError) in try boolean(node, "\(field).\(name.value).required") } ?? true
-            return Located(ComposeDependency(service: name.value, condition: condition, restart: restart, required: required), line: name.line, column: name.column)
+            return Located(ComposeDependency(service: name.value, condition: condition, restart: restart, required: required), line: name.line, column: name.column, file: path)
         }
     }
 
@@ -243,7 +250,7 @@ struct NodeReader {
                 continue
             }
             guard let name = key.scalar?.string else { throw fail(key, "\(field) has a key that is not a string") }
-            own.append((Located(name, line: line(key), column: column(key)), value))
+            own.append((Located(name, line: line(key), column: column(key), file: path), value))
         }
         let ownKeys = Set(own.map(\.0.value))
         var seen: Set<String> = []
@@ -258,7 +265,7 @@ struct NodeReader {
 
     func scalar(_ node: YAMLNode, _ field: String) throws(ComposeError) -> String {
         guard let scalar = node.scalar else { throw fail(node, "\(field) must be a single value, not \(kind(node))") }
-        return scalar.string
+        return variables?.interpolate(scalar.string) ?? scalar.string
     }
 
     func integer(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Int {
@@ -284,7 +291,7 @@ struct NodeReader {
     }
 
     func located<T>(_ value: T, _ node: YAMLNode) -> Located<T> {
-        Located(value, line: line(node), column: column(node))
+        Located(value, line: line(node), column: column(node), file: path)
     }
 
     func line(_ node: YAMLNode) -> Int { node.mark?.line ?? 0 }

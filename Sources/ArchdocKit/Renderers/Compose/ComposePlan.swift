@@ -65,6 +65,29 @@ public struct ComposePlan: Sendable {
         entries.filter { $0.deployed.name == containerID }
     }
 
+    /// One resolved `depends_on` entry of a compose service.
+    public struct ResolvedDependency: Sendable, Equatable {
+        /// The compose service depended on.
+        public var service: String
+        /// The dependency as declared in the model.
+        public var dependency: Dependency
+        /// `false` when the dependency was split into variants and more than one
+        /// could apply, so compose starts whichever the active profile enables.
+        public var required: Bool
+    }
+
+    /// The compose `depends_on` of an entry: each model dependency named by the
+    /// variants of its service that run alongside the entry.
+    public func dependencies(of entry: Entry) -> [ResolvedDependency] {
+        entry.deployed.service.dependsOn.flatMap { dependency -> [ResolvedDependency] in
+            let candidates = entries(for: dependency.containerID).filter { target in
+                guard let mine = entry.profiles, let theirs = target.profiles else { return true }
+                return !Set(mine).isDisjoint(with: theirs)
+            }
+            return candidates.map { ResolvedDependency(service: $0.name, dependency: dependency, required: candidates.count == 1) }
+        }
+    }
+
     /// What may differ between profiles of one service.
     private struct Variant: Equatable {
         var image: String?

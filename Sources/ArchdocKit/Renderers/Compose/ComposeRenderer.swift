@@ -113,22 +113,13 @@ public struct ComposeRenderer: Sendable {
         return ComposeYAML.mapping(keys)
     }
 
-    /// Long-form `depends_on`. A dependency that was split into variants is
-    /// named by the variants that run alongside this entry; when more than one
-    /// could apply, each is marked `required: false` so that compose starts
-    /// whichever the active profile enables.
+    /// Long-form `depends_on`, from ``ComposePlan/dependencies(of:)``.
     private func dependsOn(_ entry: ComposePlan.Entry, plan: ComposePlan) -> [(String, YAMLNode)] {
-        entry.deployed.service.dependsOn.flatMap { dependency -> [(String, YAMLNode)] in
-            let candidates = plan.entries(for: dependency.containerID).filter { target in
-                guard let mine = entry.profiles, let theirs = target.profiles else { return true }
-                return !Set(mine).isDisjoint(with: theirs)
-            }
-            return candidates.map { target in
-                var keys: [(String, YAMLNode)] = [("condition", ComposeYAML.string(dependency.condition.rawValue))]
-                if dependency.restart { keys.append(("restart", ComposeYAML.boolean(true))) }
-                if candidates.count > 1 { keys.append(("required", ComposeYAML.boolean(false))) }
-                return (target.name, ComposeYAML.mapping(keys))
-            }
+        plan.dependencies(of: entry).map { resolved in
+            var keys: [(String, YAMLNode)] = [("condition", ComposeYAML.string(resolved.dependency.condition.rawValue))]
+            if resolved.dependency.restart { keys.append(("restart", ComposeYAML.boolean(true))) }
+            if !resolved.required { keys.append(("required", ComposeYAML.boolean(false))) }
+            return (resolved.service, ComposeYAML.mapping(keys))
         }
     }
 }

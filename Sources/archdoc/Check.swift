@@ -1,0 +1,100 @@
+import ArchdocKit
+import ArgumentParser
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that the docs, the generated files and compose files match the model.",
+        discussion: """
+            Runs three checks in one pass and reports every finding:
+              • the model is valid (as in generate);
+              • every file generate would write exists and is up to date, and the \\
+            site folder holds nothing else;
+              • the compose files (-f, merged like docker compose; default: the \\
+            generated compose.yaml) match the model's deployment: services, image, \\
+            build, command, ports, volumes, networks, profiles, restart, replicas, \\
+            depends_on, environment and health checks. Variables are interpolated \\
+            from .env and the environment. Equivalent forms are not findings: key \\
+            order, quoting, short and long syntax, list and map forms, x vs x:latest.
+
+            Examples:
+              archdoc check
+              archdoc check -f docker-compose.yml -f docker-compose.prod.yml
+              archdoc check --format github     # annotations in a GitHub Actions job
+              archdoc check --format json > findings.json
+
+            Exit codes: 0 no findings, 1 findings, 65 an input cannot be read (the \\
+            architecture does not compile, or a compose file is not valid YAML or \\
+            not a compose file), 69 the DSL library or compiler is missing.
+            """
+    )
+
+    @OptionGroup var options: ArchitectureOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The generated documentation folder.", valueName: "folder"))
+    var output = "site"
+
+    @Option(help: ArgumentHelp("The compose file generate writes.", valueName: "path"))
+    var compose = "compose.yaml"
+
+    @Flag(help: "The project does not generate a compose file.")
+    var noCompose = false
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp(
+        "A compose file to compare with the model; repeat to merge several, like docker compose.", valueName: "compose-file"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("Variables for ${…} in compose files (default: .env beside the first compose file).", valueName: "path"))
+    var envFile: String?
+
+    @Option(help: ArgumentHelp("text, json or github.", valueName: "format"))
+    var format: FindingReport.Format = .text
+
+    @Flag(help: "Never colour the text output.")
+    var noColor = false
+
+    func run() throws {
+        let model = try options.loadModel()
+        var findings: [Finding] = []
+
+        for diagnostic in Validator().validate(model) {
+            if diagnostic.severity == .error {
+                findings.append(Finding(.invalidModel, "[\(diagnostic.rule)] \(diagnostic.message)",
+                                        file: diagnostic.location?.file, line: diagnostic.location?.line, model: diagnostic.location))
+            } else if format == .text && !options.quiet {
+                Terminal.error(diagnostic.description)
+            }
+        }
+
+        let configuration = GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose)
+        do {
+            let expected = try Generator(configuration: configuration).files(for: model)
+            findings += Staleness(expected: expected, siteDirectory: output).findings()
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(ArchdocExitCode.dataError.rawValue)
+        }
+
+        let composeFiles = files.isEmpty ? (configuration.composeFile.map { [$0] } ?? []) : files
+        let readable = composeFiles.filter { files.isEmpty ? FileManager.default.fileExists(atPath: $0) : true }
+        if let first = readable.first, model.architecture.deployment != nil {
+            do {
+                let envPath = envFile ?? URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(".env").path
+                let variables = try ComposeVariables.load(envFile: envPath, environment: ProcessInfo.processInfo.environment)
+                let parser = ComposeParser(variables: variables)
+                var document = try parser.parse(contentsOf: first)
+                for path in readable.dropFirst() { document = document.merged(with: try parser.parse(contentsOf: path)) }
+                findings += ComposeDrift(model: model, variables: variables).findings(against: document)
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode(ArchdocExitCode.dataError.rawValue)
+            }
+        }
+
+        let colored = format == .text && !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        print(FindingReport(findings: findings).render(format, colored: colored), terminator: "")
+        if !findings.isEmpty { throw ExitCode(ArchdocExitCode.findings.rawValue) }
+    }
+}
+
+extension FindingReport.Format: ExpressibleByArgument {}

@@ -23,8 +23,15 @@ public struct ComposeParser: Sendable {
         return try parse(data, path: path)
     }
 
+    /// Compose files are small; anything bigger is not one, and is refused
+    /// before the YAML parser spends seconds on it.
+    public static let maximumSize = 4 << 20
+
     /// Reads compose YAML.
     public func parse(_ data: Data, path: String) throws(ComposeError) -> ComposeDocument {
+        guard data.count <= Self.maximumSize else {
+            throw ComposeError(path: path, line: 0, "is \(data.count >> 20) MB; compose files over \(Self.maximumSize >> 20) MB are refused, check that this is the right file")
+        }
         guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
             throw ComposeError(path: path, line: 0, "is not a UTF-8 text file; a compose file is YAML")
         }

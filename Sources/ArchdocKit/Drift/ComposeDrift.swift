@@ -71,7 +71,7 @@ public struct ComposeDrift: Sendable {
             add(.command, "command differs: the model has \(describe(modelCommand.map(ShellWords.join))), compose has \(describe(compose.command.map { ShellWords.join($0.value) }))",
                 at: place(compose.command))
         }
-        // ports, paired by container port so that a changed host port is one finding
+        // ports, paired by container port (or else by host port) so that one changed port is one finding
         var composePorts = compose.ports.map { (Self.normalizedPort($0.value, { $0 }), $0) }
         var unmatchedModelPorts: [NormalPort] = []
         for port in service.ports.map({ Self.normalizedPort($0, resolve) }) {
@@ -82,7 +82,9 @@ public struct ComposeDrift: Sendable {
             }
         }
         for port in unmatchedModelPorts {
-            if let index = composePorts.firstIndex(where: { $0.0.target == port.target && $0.0.proto == port.proto }) {
+            if let index = composePorts.firstIndex(where: { $0.0.target == port.target && $0.0.proto == port.proto })
+                ?? composePorts.firstIndex(where: { $0.0.target == port.target })
+                ?? composePorts.firstIndex(where: { !port.published.isEmpty && $0.0.published == port.published && $0.0.hostIP == port.hostIP }) {
                 let other = composePorts.remove(at: index)
                 add(.port, "port differs: the model publishes \(port.display), compose \(other.0.display)", at: place(other.1))
             } else {

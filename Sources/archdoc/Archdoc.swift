@@ -15,6 +15,7 @@ struct Archdoc: ParsableCommand {
             Quick start:
               archdoc generate                 # reads architecture/, writes site/
               archdoc generate -o docs/arch    # writes somewhere else
+              archdoc import compose.yaml      # starts architecture/main.swift
 
             Environment:
               ARCHDOC_SWIFTC      the Swift compiler (default: swiftc on PATH)
@@ -22,6 +23,6 @@ struct Archdoc: ParsableCommand {
               ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
             """,
         version: ArchdocVersion.current,
-        subcommands: [Generate.self, Check.self]
+        subcommands: [Generate.self, Check.self, Import.self]
     )
 }

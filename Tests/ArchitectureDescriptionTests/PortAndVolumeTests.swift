@@ -7,6 +7,7 @@ import Testing
         ("127.0.0.1:8443:443/tcp", "127.0.0.1", "8443", "443", "tcp"),
         ("9000", nil, nil, "9000", nil),
         ("8000-8010:8000-8010/udp", nil, "8000-8010", "8000-8010", "udp"),
+        ("127.0.0.1::80", "127.0.0.1", nil, "80", nil),
     ] as [(String, String?, String?, String, String?)])
     func parsesShortSyntax(text: String, hostIP: String?, published: String?, target: String, proto: String?) {
         let port = Port(stringLiteral: text)
@@ -33,6 +34,18 @@ import Testing
         #expect(mount.readOnly)
         #expect(!mount.isNamedVolume)
         #expect(mount.description == "./site:/usr/share/nginx/html:ro")
+    }
+
+    @Test func mountOptions() {
+        let mount: VolumeMount = "./src:/app:ro,z"
+        #expect(mount.target == "/app")
+        #expect(mount.readOnly)
+        #expect(mount.options == ["z"])
+        #expect(mount.description == "./src:/app:ro,z")
+        let cached: VolumeMount = "./src:/app:cached"
+        #expect(cached.target == "/app")
+        #expect(!cached.readOnly)
+        #expect(cached.description == "./src:/app:cached")
     }
 
     @Test func anonymousVolume() {

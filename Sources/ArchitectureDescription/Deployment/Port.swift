@@ -21,7 +21,7 @@ public struct Port: Codable, Hashable, Sendable, ExpressibleByStringLiteral, Cus
         self.protocol = `protocol`
     }
 
-    /// Parses compose's short syntax: `[[HOST_IP:]PUBLISHED:]TARGET[/PROTOCOL]`.
+    /// Parses compose's short syntax: `[[HOST_IP:][PUBLISHED]:]TARGET[/PROTOCOL]`.
     public init(stringLiteral value: String) {
         var rest = Substring(value)
         var proto: String?
@@ -31,14 +31,15 @@ public struct Port: Codable, Hashable, Sendable, ExpressibleByStringLiteral, Cus
         }
         var fields = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let target = fields.removeLast()
-        let published = fields.popLast()
+        let published = fields.popLast().flatMap { $0.isEmpty ? nil : $0 }
         let hostIP = fields.isEmpty ? nil : fields.joined(separator: ":")
         self.init(published: published, target: target, hostIP: hostIP, protocol: proto)
     }
 
-    /// The short syntax, as written in a compose file.
+    /// The short syntax, as written in a compose file (`127.0.0.1::80` when
+    /// only the host address is given).
     public var description: String {
-        var text = [hostIP, published, target].compactMap { $0 }.joined(separator: ":")
+        var text = hostIP.map { "\($0):\(published ?? ""):\(target)" } ?? [published, target].compactMap { $0 }.joined(separator: ":")
         if let proto = `protocol` { text += "/\(proto)" }
         return text
     }

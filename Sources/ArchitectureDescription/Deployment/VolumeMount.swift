@@ -11,24 +11,36 @@ public struct VolumeMount: Codable, Hashable, Sendable, ExpressibleByStringLiter
     public var target: String
     /// Whether the mount is read-only.
     public var readOnly: Bool
+    /// Further mount options, such as `z` (SELinux relabelling) or `cached`.
+    public var options: [String]
 
     /// Creates a mount.
-    public init(source: String?, target: String, readOnly: Bool = false) {
+    public init(source: String?, target: String, readOnly: Bool = false, options: [String] = []) {
         self.source = source
         self.target = target
         self.readOnly = readOnly
+        self.options = options
     }
 
-    /// Parses compose's short syntax: `[SOURCE:]TARGET[:ro|rw]`.
+    /// The options compose's short syntax allows after the target.
+    static let knownOptions: Set<String> = ["ro", "rw", "z", "Z", "cached", "delegated", "consistent", "nocopy"]
+
+    /// Parses compose's short syntax: `[SOURCE:]TARGET[:OPTIONS]`, where the
+    /// options are a comma-separated list such as `ro`, `ro,z` or `cached`.
     public init(stringLiteral value: String) {
         var fields = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        var readOnly = false
-        if fields.count > 1, let mode = fields.last, mode == "ro" || mode == "rw" {
-            readOnly = mode == "ro"
-            fields.removeLast()
+        var options: [String] = []
+        if fields.count > 1, let last = fields.last {
+            let candidates = last.split(separator: ",").map(String.init)
+            if !candidates.isEmpty, candidates.allSatisfy(Self.knownOptions.contains) {
+                options = candidates
+                fields.removeLast()
+            }
         }
         let target = fields.removeLast()
-        self.init(source: fields.isEmpty ? nil : fields.joined(separator: ":"), target: target, readOnly: readOnly)
+        self.init(
+            source: fields.isEmpty ? nil : fields.joined(separator: ":"), target: target,
+            readOnly: options.contains("ro"), options: options.filter { $0 != "ro" && $0 != "rw" })
     }
 
     /// Whether the source names a volume (rather than a host path).
@@ -40,7 +52,8 @@ public struct VolumeMount: Codable, Hashable, Sendable, ExpressibleByStringLiter
     /// The short syntax, as written in a compose file.
     public var description: String {
         var text = [source, target].compactMap { $0 }.joined(separator: ":")
-        if readOnly { text += ":ro" }
+        let modes = (readOnly ? ["ro"] : []) + options
+        if !modes.isEmpty { text += ":" + modes.joined(separator: ",") }
         return text
     }
 }

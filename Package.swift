@@ -17,23 +17,43 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "ArchitectureDescription"),
+        // libcmark renders every Markdown page of the site.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Graphviz lays out the SVG pictures of the views.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         .target(
             name: "ArchdocKit",
             dependencies: [
                 "ArchitectureDescription",
+                "CCmark",
+                "CGraphviz",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
         ),
+        // The docs server: Hummingbird, kept out of ArchdocKit so the core builds fast.
+        .target(
+            name: "ArchdocServer",
+            dependencies: [
+                "ArchdocKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "archdoc",
             dependencies: [
                 "ArchdocKit",
+                "ArchdocServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -2,7 +2,7 @@ import ArchdocKit
 import ArgumentParser
 
 @main
-struct Archdoc: ParsableCommand {
+struct Archdoc: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archdoc",
         abstract: "Architecture as code: diagrams and docs from one Swift description.",
@@ -23,6 +23,6 @@ struct Archdoc: ParsableCommand {
               ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
             """,
         version: ArchdocVersion.current,
-        subcommands: [Generate.self, Check.self, Import.self]
+        subcommands: [Generate.self, Check.self, Watch.self, Serve.self, Import.self]
     )
 }

@@ -31,14 +31,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: ArchitectureOptions
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("The generated documentation folder.", valueName: "folder"))
-    var output = "site"
-
-    @Option(help: ArgumentHelp("The compose file generate writes.", valueName: "path"))
-    var compose = "compose.yaml"
-
-    @Flag(help: "The project does not generate a compose file.")
-    var noCompose = false
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp(
         "A compose file to compare with the model; repeat to merge several, like docker compose.", valueName: "compose-file"))
@@ -66,10 +59,10 @@ struct Check: ParsableCommand {
             }
         }
 
-        let configuration = GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose)
+        let configuration = outputOptions.configuration
         do {
             let expected = try Generator(configuration: configuration).files(for: model)
-            findings += Staleness(expected: expected, siteDirectory: output).findings()
+            findings += Staleness(expected: expected, siteDirectory: configuration.siteDirectory).findings()
         } catch {
             Terminal.error(error.description)
             throw ExitCode(ArchdocExitCode.dataError.rawValue)

@@ -4,14 +4,15 @@ import Foundation
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate every diagram from the architecture.",
+        abstract: "Generate every diagram, document and the compose file from the architecture.",
         discussion: """
             Compiles the architecture (or reuses the cached model when no file \
-            changed), validates it, and writes diagrams/<view>.puml and \
-            diagrams/<view>.mmd under the output folder. Only files whose content \
-            changed are rewritten. With a Deployment, it also writes a docker \
-            compose file (compose.yaml) with a service per deployed container and a \
-            profile per environment.
+            changed), validates it, and writes under the output folder: \
+            diagrams/<view>.puml, .mmd and .svg, the arc42 chapters, and the HTML \
+            site. With a Deployment, it also writes a docker compose file \
+            (compose.yaml) with a service per deployed container and a profile per \
+            environment. Only files whose content changed are rewritten, each \
+            atomically.
 
             Exit codes: 0 success, 65 the architecture does not compile or is \
             invalid (nothing is written), 69 the DSL library or compiler is missing, \
@@ -20,7 +21,28 @@ struct Generate: ParsableCommand {
     )
 
     @OptionGroup var options: ArchitectureOptions
+    @OptionGroup var output: OutputOptions
 
+    func run() throws {
+        let configuration = output.configuration
+        let outcome = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration).run { files in
+            if !options.quiet { Terminal.progress("Compiling \(options.architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
+        }
+        switch outcome {
+        case .failed(let message, let exitCode):
+            Terminal.error(message)
+            throw ExitCode(exitCode.rawValue)
+        case .succeeded(let report):
+            guard !options.quiet else { return }
+            report.warnings.forEach(Terminal.error)
+            let composeNote = report.files.contains { $0 == configuration.composeFile } ? " and \(output.compose)" : ""
+            print("Generated \(report.files.count) files in \(output.output)/\(composeNote) (\(report.written) written, \(report.files.count - report.written) unchanged) in \(report.duration.formattedSeconds)")
+        }
+    }
+}
+
+/// Where generated files go; shared by generate, check, watch and serve.
+struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the documentation into.", valueName: "folder"))
     var output = "site"
 
@@ -30,29 +52,13 @@ struct Generate: ParsableCommand {
     @Flag(help: "Do not write a compose file.")
     var noCompose = false
 
-    func run() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let model = try options.loadValidModel()
-        let configuration = GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose)
-        let files: [GeneratedFile]
-        do {
-            files = try Generator(configuration: configuration).files(for: model)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ArchdocExitCode.dataError.rawValue)
-        }
-        let summary: OutputWriter.Summary
-        do {
-            summary = try OutputWriter(root: ".").write(files)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)
-        }
-        let elapsed = clock.now - start
-        let written = summary.count(.created) + summary.count(.updated)
-        guard !options.quiet else { return }
-        let composeNote = files.contains { $0.path == configuration.composeFile } ? " and \(compose)" : ""
-        print("Generated \(files.count) files in \(output)/\(composeNote) (\(written) written, \(summary.count(.unchanged)) unchanged) in \(elapsed.formattedSeconds)")
+    @Option(help: ArgumentHelp("Your templates; a file here replaces the default of the same name.", valueName: "folder"))
+    var templates = "templates"
+
+    @Option(help: ArgumentHelp("Your own Markdown pages and arc42 chapters.", valueName: "folder"))
+    var docs = "architecture/docs"
+
+    var configuration: GeneratorConfiguration {
+        GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates, docsDirectory: docs)
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One run of the whole pipeline — load, validate, generate, write — as
+/// `generate`, `watch` and `serve` do it, reporting instead of printing so the
+/// caller decides where messages go (a terminal, a browser).
+public struct BuildPipeline: Sendable {
+    /// What a run produced.
+    public enum Outcome: Sendable {
+        /// Everything was written; warnings may remain.
+        case succeeded(BuildReport)
+        /// Nothing was written: the model does not load or is invalid, or a file could not be written.
+        case failed(message: String, exitCode: ArchdocExitCode)
+    }
+
+    /// The figures of a successful run.
+    public struct BuildReport: Sendable {
+        /// Every generated file's path, in order.
+        public var files: [String]
+        /// How many files were created or changed.
+        public var written: Int
+        /// Warnings from validation, formatted.
+        public var warnings: [String]
+        /// Whether the model came from the cache.
+        public var modelFromCache: Bool
+        /// How long the run took.
+        public var duration: Duration
+    }
+
+    /// The architecture folder.
+    public var architectureDirectory: String
+    /// Where to write.
+    public var configuration: GeneratorConfiguration
+    /// The loader, with its environment.
+    public var loader: ArchitectureLoader
+
+    /// Creates a build.
+    public init(architectureDirectory: String, configuration: GeneratorConfiguration, loader: ArchitectureLoader = ArchitectureLoader()) {
+        self.architectureDirectory = architectureDirectory
+        self.configuration = configuration
+        self.loader = loader
+    }
+
+    /// Runs the pipeline once. `willCompile` is called before the Swift files are compiled.
+    public func run(willCompile: (Int) -> Void = { _ in }) -> Outcome {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let loaded: LoadedArchitecture
+        do {
+            loaded = try loader.load(from: architectureDirectory, willCompile: willCompile)
+        } catch {
+            return .failed(message: error.description, exitCode: error.exitCode)
+        }
+        let diagnostics = Validator().validate(loaded.model)
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            let summary = "error: the architecture has \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was written"
+            return .failed(message: (diagnostics.map(\.description) + [summary]).joined(separator: "\n"), exitCode: .dataError)
+        }
+        let files: [GeneratedFile]
+        do {
+            files = try Generator(configuration: configuration).files(for: loaded.model)
+        } catch {
+            return .failed(message: error.description, exitCode: .dataError)
+        }
+        do {
+            let summary = try OutputWriter(root: FileManager.default.currentDirectoryPath).write(files)
+            return .succeeded(BuildReport(
+                files: files.map(\.path), written: summary.count(.created) + summary.count(.updated),
+                warnings: diagnostics.map(\.description), modelFromCache: loaded.fromCache, duration: clock.now - start))
+        } catch {
+            return .failed(message: error.description, exitCode: .cannotCreate)
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// libcmark, the CommonMark reference implementation (Debian: libcmark-dev).
+#include <cmark.h>

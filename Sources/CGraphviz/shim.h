@@ -1,0 +1,3 @@
+// Graphviz's layout and rendering library (Debian: libgraphviz-dev).
+#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>

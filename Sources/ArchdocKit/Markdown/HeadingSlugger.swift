@@ -1,0 +1,58 @@
+/// Makes GitHub-style heading anchors, unique within one page.
+///
+/// A slug is the heading text lowercased, with each space turned into `-`, and
+/// punctuation and symbols (emoji included) dropped except `-` and `_`; letters
+/// and digits of every script are kept. A repeated slug gets `-1`, `-2`, … like
+/// on GitHub (`a`, `a`, `a` → `a`, `a-1`, `a-2`). Text with nothing left
+/// (`## !!!`) gets `section`.
+public struct HeadingSlugger: Sendable {
+    private var occurrences: [String: Int] = [:]
+
+    /// A slugger for a new page.
+    public init() {}
+
+    /// The slug of `text`, not yet made unique.
+    public static func slug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.append(byte + 32)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): slug.append(byte)
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), 0x0B, 0x0C, UInt8(ascii: "\r"): slug.append(UInt8(ascii: "-"))
+                default: break
+                }
+                continue
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .titlecaseLetter:
+                slug += scalar.properties.lowercaseMapping.utf8
+            case .lowercaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark,
+                 .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+                UTF8.encode(scalar) { slug.append($0) }
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                slug.append(UInt8(ascii: "-"))
+            default:
+                break
+            }
+        }
+        return slug.isEmpty ? "section" : String(decoding: slug, as: UTF8.self)
+    }
+
+    /// The slug of `text`, with a `-N` suffix when an earlier heading of the
+    /// page already has it.
+    public mutating func uniqueSlug(for text: String) -> String {
+        let original = Self.slug(text)
+        var result = original
+        while occurrences[result] != nil {
+            let count = occurrences[original, default: 0] + 1
+            occurrences[original] = count
+            result = "\(original)-\(count)"
+        }
+        occurrences[result] = 0
+        return result
+    }
+}

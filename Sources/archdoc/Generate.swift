@@ -58,7 +58,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Your own Markdown pages and arc42 chapters.", valueName: "folder"))
     var docs = "architecture/docs"
 
+    @Flag(help: "Treat a link to a page or anchor that does not exist as an error, not a warning.")
+    var strict = false
+
     var configuration: GeneratorConfiguration {
-        GeneratorConfiguration(siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates, docsDirectory: docs)
+        GeneratorConfiguration(
+            siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates, docsDirectory: docs,
+            strictLinks: strict)
     }
 }

@@ -28,7 +28,8 @@ import Testing
         let files = try Generator(configuration: GeneratorConfiguration(siteDirectory: "site")).files(for: loaded.model)
         #expect(!files.isEmpty)
         let name = example.split(separator: "/").last.map(String.init) ?? example
-        for file in files {
+        // SVG pictures depend on the Graphviz version; their DOT text is snapshotted in SVGPictureTests.
+        for file in files where !file.path.hasSuffix(".svg") {
             let relative = loaded.model.architecture.location.file
             // Snapshots must not depend on where the repository is checked out.
             #expect(!file.contents.contains(Self.packageRoot.path), "\(file.path) contains an absolute path (\(relative))")

@@ -56,17 +56,23 @@ public struct BuildPipeline: Sendable {
             let summary = "error: the architecture has \(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was written"
             return .failed(message: (diagnostics.map(\.description) + [summary]).joined(separator: "\n"), exitCode: .dataError)
         }
-        let files: [GeneratedFile]
+        let generation: GenerationResult
         do {
-            files = try Generator(configuration: configuration).files(for: loaded.model)
+            generation = try Generator(configuration: configuration).generate(for: loaded.model)
         } catch {
             return .failed(message: error.description, exitCode: .dataError)
+        }
+        let files = generation.files
+        let linkErrors = generation.diagnostics.filter { $0.severity == .error }
+        guard linkErrors.isEmpty else {
+            let summary = "error: \(linkErrors.count) broken link\(linkErrors.count == 1 ? "" : "s") (--strict); nothing was written"
+            return .failed(message: (generation.diagnostics.map(\.description) + [summary]).joined(separator: "\n"), exitCode: .dataError)
         }
         do {
             let summary = try OutputWriter(root: FileManager.default.currentDirectoryPath).write(files)
             return .succeeded(BuildReport(
                 files: files.map(\.path), written: summary.count(.created) + summary.count(.updated),
-                warnings: diagnostics.map(\.description), modelFromCache: loaded.fromCache, duration: clock.now - start))
+                warnings: (diagnostics + generation.diagnostics).map(\.description), modelFromCache: loaded.fromCache, duration: clock.now - start))
         } catch {
             return .failed(message: error.description, exitCode: .cannotCreate)
         }

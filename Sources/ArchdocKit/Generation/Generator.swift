@@ -9,18 +9,26 @@ public struct GeneratorConfiguration: Sendable {
     public var templatesDirectory: String
     /// The user's own Markdown pages and chapters.
     public var docsDirectory: String
+    /// Whether a broken link in a page is an error rather than a warning.
+    public var strictLinks: Bool
+    /// Whether to build the HTML site (the diagrams and chapters are written either way).
+    public var buildsSite: Bool
 
     /// The defaults: `site/`, `compose.yaml`, `templates/` and `architecture/docs/`.
     public init(
         siteDirectory: String = "site",
         composeFile: String? = "compose.yaml",
         templatesDirectory: String = "templates",
-        docsDirectory: String = "architecture/docs"
+        docsDirectory: String = "architecture/docs",
+        strictLinks: Bool = false,
+        buildsSite: Bool = true
     ) {
         self.siteDirectory = siteDirectory
         self.composeFile = composeFile
         self.templatesDirectory = templatesDirectory
         self.docsDirectory = docsDirectory
+        self.strictLinks = strictLinks
+        self.buildsSite = buildsSite
     }
 }
 
@@ -35,6 +43,15 @@ public struct GenerationError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// What a generation produced: the files, and findings about the user's pages
+/// (broken links), which are warnings unless links are strict.
+public struct GenerationResult: Sendable {
+    /// Every file, in a stable order.
+    public var files: [GeneratedFile]
+    /// Broken links in the pages.
+    public var diagnostics: [Diagnostic]
+}
+
 /// Turns a model into every file archdoc generates. Deterministic: the same
 /// model and templates always give the same files, byte for byte, in the same order.
 public struct Generator: Sendable {
@@ -42,6 +59,9 @@ public struct Generator: Sendable {
     public var configuration: GeneratorConfiguration
     /// The diagram languages to write.
     public var renderers: [any DiagramRenderer]
+    /// Draws `<site>/diagrams/<view>.svg` for each view, after the view's
+    /// sources; `nil` for no pictures.
+    public var pictures: SVGPictureRenderer? = SVGPictureRenderer()
 
     /// A generator for C4-PlantUML and Mermaid diagrams.
     public init(configuration: GeneratorConfiguration = GeneratorConfiguration(),
@@ -50,20 +70,42 @@ public struct Generator: Sendable {
         self.renderers = renderers
     }
 
-    /// Every file for a model, with paths relative to the project folder:
-    /// `<site>/diagrams/<view>.<ext>` for each view and language, and the
-    /// compose file when the model has a deployment.
+    /// Every file for a model; see ``generate(for:)``.
     public func files(for model: ArchitectureModel) throws(GenerationError) -> [GeneratedFile] {
+        try generate(for: model).files
+    }
+
+    /// Every file for a model, with paths relative to the project folder —
+    /// `<site>/diagrams/<view>.<ext>` for each view and language, the arc42
+    /// chapters, the HTML site, and the compose file when the model has a
+    /// deployment — and the site's broken links.
+    public func generate(for model: ArchitectureModel) throws(GenerationError) -> GenerationResult {
         let views = ViewBuilder(model: model).defaultViews()
         let site = configuration.siteDirectory
-        var files = views.flatMap { view in
-            renderers.map { renderer in
-                GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
+        var files: [GeneratedFile] = []
+        for view in views {
+            for renderer in renderers {
+                files.append(GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view)))
             }
+            if let pictures {
+                let path = "\(site)/diagrams/\(view.key).\(pictures.fileExtension)"
+                do {
+                    files.append(GeneratedFile(path: path, contents: try pictures.render(view)))
+                } catch {
+                    throw GenerationError("\(path): error: \(error)")
+                }
+            }
+        }
+        files += try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: files)
+        var diagnostics: [Diagnostic] = []
+        if configuration.buildsSite {
+            let site = try SiteBuilder(configuration: configuration).build(model: model, views: views, generated: files)
+            files += site.files
+            diagnostics = site.diagnostics
         }
         if let composeFile = configuration.composeFile, model.architecture.deployment != nil {
             files.append(GeneratedFile(path: composeFile, contents: ComposeRenderer().render(model)))
         }
-        return files
+        return GenerationResult(files: files, diagnostics: diagnostics)
     }
 }

@@ -1,0 +1,58 @@
+/// The twelve chapters of the arc42 template, in order.
+///
+/// Chapters 3, 5, 7 and 12 are generated from the model; the others come from
+/// the user's Markdown in the docs folder, or a short placeholder.
+public enum Arc42Chapter: Int, CaseIterable, Sendable {
+    case introductionAndGoals = 1
+    case architectureConstraints
+    case contextAndScope
+    case solutionStrategy
+    case buildingBlockView
+    case runtimeView
+    case deploymentView
+    case crossCuttingConcepts
+    case architectureDecisions
+    case qualityRequirements
+    case risksAndTechnicalDebt
+    case glossary
+
+    /// The chapter's number, 1 to 12.
+    public var number: Int { rawValue }
+
+    /// The chapter's title, such as `Deployment View`.
+    public var title: String {
+        switch self {
+        case .introductionAndGoals: "Introduction and Goals"
+        case .architectureConstraints: "Architecture Constraints"
+        case .contextAndScope: "Context and Scope"
+        case .solutionStrategy: "Solution Strategy"
+        case .buildingBlockView: "Building Block View"
+        case .runtimeView: "Runtime View"
+        case .deploymentView: "Deployment View"
+        case .crossCuttingConcepts: "Cross-cutting Concepts"
+        case .architectureDecisions: "Architecture Decisions"
+        case .qualityRequirements: "Quality Requirements"
+        case .risksAndTechnicalDebt: "Risks and Technical Debt"
+        case .glossary: "Glossary"
+        }
+    }
+
+    /// The file name without extension, such as `07-deployment-view`; it is
+    /// also the name of the chapter's template and of the user's Markdown file.
+    public var stem: String {
+        let slug = title.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
+        return (number < 10 ? "0" : "") + "\(number)-\(slug)"
+    }
+
+    /// The generated file's name, such as `07-deployment-view.md`.
+    public var fileName: String { "\(stem).md" }
+
+    /// Whether archdoc writes the chapter from the model (the user's Markdown of
+    /// the same name is appended), rather than taking it from the user's Markdown.
+    public var isGeneratedFromModel: Bool {
+        switch self {
+        case .contextAndScope, .buildingBlockView, .deploymentView, .glossary: true
+        default: false
+        }
+    }
+}

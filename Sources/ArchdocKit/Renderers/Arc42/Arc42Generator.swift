@@ -1,0 +1,189 @@
+import ArchitectureDescription
+import Foundation
+
+/// Writes the arc42 documentation: one Markdown file per chapter,
+/// `<site>/arc42/NN-slug.md`.
+///
+/// - Chapters 3 (context and scope), 5 (building block view), 7 (deployment
+///   view) and 12 (glossary) are generated from the model. When the user has a
+///   Markdown file of the chapter's name in the docs folder, it is appended
+///   after the generated content (under `## Notes`, unless it starts with a
+///   heading of its own).
+/// - The other chapters are the user's Markdown from the docs folder
+///   (`architecture/docs/01-introduction-and-goals.md` and so on). archdoc adds
+///   the chapter heading unless the file starts with a level-1 heading. Without
+///   a file, the chapter says what it is for and where to write it.
+///
+/// The text comes from the Mustache templates `arc42/<NN-slug>.mustache` and
+/// their partials (see ``TemplateLibrary``). Every value in a template's
+/// context is Markdown, already escaped by ``MarkdownText``; templates insert
+/// values unchanged.
+public struct Arc42Generator: Sendable {
+    /// Where to write, and where the user's templates and Markdown are.
+    public var configuration: GeneratorConfiguration
+
+    /// Creates a generator.
+    public init(configuration: GeneratorConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// The twelve chapters for a model.
+    ///
+    /// - Parameters:
+    ///   - model: The architecture.
+    ///   - views: The default views, whose diagrams the chapters show.
+    ///   - diagrams: The generated diagram files, linked from the chapters; the
+    ///     Mermaid sources are also shown inline.
+    public func files(for model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> [GeneratedFile] {
+        let templates = try TemplateLibrary(folder: "arc42", userDirectory: configuration.templatesDirectory, escaping: .none)
+        let references = DiagramReferences(siteDirectory: configuration.siteDirectory, diagrams: diagrams)
+        return try Arc42Chapter.allCases.map { chapter throws(GenerationError) in
+            var context = try baseContext(for: chapter, model: model)
+            switch chapter {
+            case .contextAndScope:
+                context.merge(ContextAndScopeChapter(model: model, views: views, references: references).context()) { _, new in new }
+            case .buildingBlockView:
+                context.merge(BuildingBlockChapter(model: model, views: views, references: references).context()) { _, new in new }
+            case .deploymentView:
+                context.merge(DeploymentViewChapter(model: model, views: views, references: references, composeFile: configuration.composeFile).context()) { _, new in new }
+            case .glossary:
+                context.merge(GlossaryChapter(model: model).context()) { _, new in new }
+            default:
+                break
+            }
+            let text = try templates.render(chapter.stem, context)
+            return GeneratedFile(path: "\(configuration.siteDirectory)/arc42/\(chapter.fileName)", contents: Self.normalized(text))
+        }
+    }
+
+    /// What every chapter's template can use: `number`, `title`, `fileName`,
+    /// `docsPath`, `architectureName`, and `user` when the user wrote the chapter.
+    private func baseContext(for chapter: Arc42Chapter, model: ArchitectureModel) throws(GenerationError) -> [String: Any] {
+        let docsPath = (configuration.docsDirectory as NSString).appendingPathComponent(chapter.fileName)
+        var context: [String: Any] = [
+            "number": String(chapter.number),
+            "title": chapter.title,
+            "fileName": chapter.fileName,
+            "docsPath": MarkdownText.code(docsPath),
+            "architectureName": MarkdownText.inline(model.architecture.name),
+        ]
+        if let user = try UserChapter(path: docsPath) {
+            context["user"] = user.context
+        }
+        return context
+    }
+
+    /// The rendered text with trailing white space removed and one final newline.
+    static func normalized(_ text: String) -> String {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        while end > utf8.startIndex, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        if utf8.distance(from: end, to: utf8.endIndex) == 1, utf8.last == 0x0A { return text }
+        return String(text[..<end]) + "\n"
+    }
+}
+
+/// A chapter the user wrote in the docs folder.
+struct UserChapter {
+    /// The Markdown, unchanged but for trailing white space.
+    var content: String
+
+    /// Reads the user's chapter; `nil` when there is no such file.
+    init?(path: String) throws(GenerationError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw GenerationError("\(path): error: [docs] cannot read the chapter; check that it is a readable file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw GenerationError("\(path): error: [docs] the chapter is not valid UTF-8; save it as UTF-8")
+        }
+        content = String(Arc42Generator.normalized(text).dropLast())
+    }
+
+    /// `content`, and whether it starts with a heading of its own:
+    /// `startsWithTitle` for a level-1 heading, `startsWithHeading` for any.
+    var context: [String: Any] {
+        let first = content.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) } ?? ""
+        let trimmed = first.drop { $0 == " " }
+        let indent = first.count - trimmed.count
+        let hashes = trimmed.prefix { $0 == "#" }.count
+        let afterHashes = trimmed.dropFirst(hashes).first
+        let isHeading = indent <= 3 && (1...6).contains(hashes) && (afterHashes == nil || afterHashes == " " || afterHashes == "\t")
+        return [
+            "content": content,
+            "startsWithHeading": isHeading,
+            "startsWithTitle": isHeading && hashes == 1,
+        ]
+    }
+}
+
+/// Links to the generated diagrams of the views, relative to `<site>/arc42/`.
+struct DiagramReferences {
+    private let sources: [String: String]
+    private let siteDirectory: String
+
+    init(siteDirectory: String, diagrams: [GeneratedFile]) {
+        self.siteDirectory = siteDirectory
+        sources = Dictionary(diagrams.map { ($0.path, $0.contents) }) { first, _ in first }
+    }
+
+    /// The context of the `diagram` partial for a view: `title`, `svg` (the
+    /// picture), `puml` and `mmd` (the sources, when generated), and `mermaid`
+    /// with its `fence` for the inline Mermaid block. `nil` when no diagram of
+    /// the view was generated.
+    func context(for view: DiagramView) -> [String: Any]? {
+        let prefix = "\(siteDirectory)/diagrams/\(view.key)."
+        guard sources["\(prefix)puml"] != nil || sources["\(prefix)mmd"] != nil else { return nil }
+        var context: [String: Any] = [
+            "title": MarkdownText.inline(view.title),
+            "svg": MarkdownText.linkDestination("../diagrams/\(view.key).svg"),
+        ]
+        if sources["\(prefix)puml"] != nil { context["puml"] = MarkdownText.linkDestination("../diagrams/\(view.key).puml") }
+        if let mermaid = sources["\(prefix)mmd"] {
+            context["mmd"] = MarkdownText.linkDestination("../diagrams/\(view.key).mmd")
+            let source = String(Arc42Generator.normalized(mermaid).dropLast())
+            context["mermaid"] = source
+            context["fence"] = MarkdownText.codeFence(for: source)
+        }
+        return context
+    }
+}
+
+/// Small formatting helpers shared by the chapters.
+enum Arc42Format {
+    /// The placeholder for an empty table cell or a missing fact.
+    static let none = "—"
+
+    /// Escaped text, or the placeholder when there is none.
+    static func text(_ value: String?) -> String {
+        guard let value, !MarkdownText.singleLine(value).isEmpty else { return none }
+        return MarkdownText.inline(value)
+    }
+
+    /// Escaped text, or `false` when there is none, so that a template's
+    /// `{{#name}}…{{/name}}` skips it (and does not find a value of the same
+    /// name in an enclosing section instead).
+    static func optional(_ value: String?) -> Any {
+        guard let value, !MarkdownText.singleLine(value).isEmpty else { return false }
+        return MarkdownText.inline(value)
+    }
+
+    /// A pipe table of escaped cells (see ``MarkdownText/table(header:rows:)``),
+    /// or `false` without rows, so that a template's `{{#name}}` skips it.
+    static func table(header: [String], rows: [[String]]) -> Any {
+        rows.isEmpty ? false : MarkdownText.table(header: header, rows: rows)
+    }
+
+    /// A human-readable name of a container kind.
+    static func kind(_ kind: ContainerKind) -> String {
+        switch kind {
+        case .service: "service"
+        case .webApp: "web app"
+        case .database: "database"
+        case .queue: "queue"
+        case .objectStore: "object store"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArchitectureDescription
+import Foundation
+
+/// Checks the links of every Markdown page: a link to a page, a file or an
+/// anchor that the site does not have is a finding, reported at the link's
+/// line in the Markdown source.
+struct LinkChecker {
+    /// Every file the site will have, relative to the site folder.
+    let files: Set<String>
+    /// The heading anchors of each page, by page path.
+    let anchors: [String: Set<String>]
+
+    /// The broken links of one page.
+    func check(_ page: SitePage, severity: Diagnostic.Severity) -> [Diagnostic] {
+        page.links.compactMap { link -> Diagnostic? in
+            let destination = link.destination
+            guard !destination.isEmpty, !Self.isExternal(destination) else { return nil }
+            let (pathPart, anchor) = Self.split(destination)
+            let target: String
+            if pathPart.isEmpty {
+                target = page.path
+            } else {
+                guard let resolved = Self.resolve(SiteLinks.rewritten(pathPart), from: page.path) else {
+                    return diagnostic(page, link, "link to '\(destination)' leaves the site", severity)
+                }
+                target = resolved
+            }
+            guard files.contains(target) || files.contains(target + "/index.html") else {
+                return diagnostic(page, link, "link to '\(destination)': the site has no \(target)", severity)
+            }
+            if let anchor, !anchor.isEmpty, let known = anchors[target], !known.contains(anchor) {
+                return diagnostic(page, link, "link to '\(destination)': \(target) has no heading with anchor '#\(anchor)'", severity)
+            }
+            return nil
+        }
+    }
+
+    private func diagnostic(_ page: SitePage, _ link: MarkdownLink, _ message: String, _ severity: Diagnostic.Severity) -> Diagnostic {
+        let location = page.source.map { SourceLocation(file: $0, line: link.line) }
+        return Diagnostic(severity, rule: "broken-link", message + "; fix the link or the page", at: location)
+    }
+
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) } && !scheme.contains("/")
+    }
+
+    static func split(_ destination: String) -> (path: String, anchor: String?) {
+        let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let parts = withoutQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]).removingPercentEncoding ?? String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+    }
+
+    /// A relative link from a page, as a path inside the site; `nil` when it leaves the site.
+    static func resolve(_ link: String, from page: String) -> String? {
+        var segments = link.hasPrefix("/") ? [] : page.split(separator: "/").dropLast().map(String.init)
+        for segment in link.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return nil }
+                segments.removeLast()
+            default: segments.append(String(segment))
+            }
+        }
+        return segments.joined(separator: "/")
+    }
+}
+
+/// Rewriting links between Markdown pages into links between HTML pages.
+enum SiteLinks {
+    /// `chapter.md` → `chapter.html`; other links stay as they are.
+    static func rewritten(_ path: String) -> String {
+        path.hasSuffix(".md") ? String(path.dropLast(3)) + ".html" : path
+    }
+
+    /// Rewrites relative `href="….md"` and `href="….md#…"` in cmark's HTML.
+    static func rewriteMarkdownLinks(in html: String) -> String {
+        guard html.contains(".md") else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "href=\"") {
+            result += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let value = String(rest[..<end])
+            let (path, anchor) = (value.split(separator: "#", maxSplits: 1).first.map(String.init) ?? value, value.contains("#") ? "#" + (value.split(separator: "#", maxSplits: 1).last.map(String.init) ?? "") : "")
+            result += LinkChecker.isExternal(value) ? value : rewritten(path) + anchor
+            rest = rest[end...]
+        }
+        return result + rest
+    }
+}

@@ -5,14 +5,20 @@ ARCHDOC := .build/debug/archdoc
 # Tests share one cache of compiled models outside the repository.
 export ARCHDOC_TEST_CACHE_DIR ?= $(CURDIR)/.build/archdoc-test-cache
 
-.PHONY: run generate build test tools clean help
+.PHONY: run serve generate build deps test tools clean help
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
 
-run: build generate ## Build archdoc and generate this repository's own architecture into site/.
+run: build serve ## Build archdoc, generate this repository's architecture and serve it at http://127.0.0.1:8000/.
 
-build: ## Build archdoc and the DSL library (debug).
+serve: ## Generate and serve site/ with live reload (Ctrl-C stops).
+	$(ARCHDOC) serve
+
+deps: ## Install the C libraries archdoc links against (libcmark, Graphviz).
+	bash scripts/install-build-deps.sh
+
+build: deps ## Build archdoc and the DSL library (debug).
 	$(SWIFT) build
 
 generate: ## Generate site/ from architecture/.

@@ -59,7 +59,8 @@ struct Check: ParsableCommand {
             }
         }
 
-        let configuration = outputOptions.configuration
+        var configuration = outputOptions.configuration
+        configuration.pictureCache = .standard()
         do {
             let expected = try Generator(configuration: configuration).files(for: model)
             findings += Staleness(expected: expected, siteDirectory: configuration.siteDirectory).findings()

@@ -83,8 +83,12 @@ public struct TemplateLibrary: Sendable {
     /// template's line and column.
     static func parse(_ text: String, path: String, escaping: Escaping) throws(GenerationError) -> MustacheTemplate {
         let prefix = escaping == .none ? textPragma : ""
+        let source = prefix + text
+        if let parsed = ParsedTemplates.shared.template(for: source) { return parsed }
         do {
-            return try MustacheTemplate(string: prefix + text)
+            let template = try MustacheTemplate(string: source)
+            ParsedTemplates.shared.store(template, for: source)
+            return template
         } catch let error as MustacheTemplate.ParserError {
             var line = max(1, error.context.lineNumber - (prefix.isEmpty ? 0 : 1))
             var column = error.context.columnNumber
@@ -154,6 +158,26 @@ public struct TemplateLibrary: Sendable {
             throw GenerationError("\(shown): error: [template] the template is not valid UTF-8; save it as UTF-8")
         }
         return text
+    }
+}
+
+/// Templates parsed in this process, by source text: `watch` and `serve`
+/// generate again and again from the same templates, and parsing them is a
+/// good part of the cost of a small architecture.
+private final class ParsedTemplates: @unchecked Sendable {
+    static let shared = ParsedTemplates()
+    private let lock = NSLock()
+    private var templates: [String: MustacheTemplate] = [:]
+
+    func template(for source: String) -> MustacheTemplate? {
+        lock.withLock { templates[source] }
+    }
+
+    func store(_ template: MustacheTemplate, for source: String) {
+        lock.withLock {
+            if templates.count > 256 { templates.removeAll() }
+            templates[source] = template
+        }
     }
 }
 

@@ -58,6 +58,10 @@ public struct BuildPipeline: Sendable {
         }
         let generation: GenerationResult
         do {
+            var configuration = configuration
+            if configuration.pictureCache == nil {
+                configuration.pictureCache = .standard(environment: loader.environment)
+            }
             generation = try Generator(configuration: configuration).generate(for: loaded.model)
         } catch {
             return .failed(message: error.description, exitCode: .dataError)

@@ -13,6 +13,8 @@ public struct GeneratorConfiguration: Sendable {
     public var strictLinks: Bool
     /// Whether to build the HTML site (the diagrams and chapters are written either way).
     public var buildsSite: Bool
+    /// Where laid-out pictures are kept between runs, or `nil` to lay out every time.
+    public var pictureCache: PictureCache?
 
     /// The defaults: `site/`, `compose.yaml`, `templates/` and `architecture/docs/`.
     public init(
@@ -21,7 +23,8 @@ public struct GeneratorConfiguration: Sendable {
         templatesDirectory: String = "templates",
         docsDirectory: String = "architecture/docs",
         strictLinks: Bool = false,
-        buildsSite: Bool = true
+        buildsSite: Bool = true,
+        pictureCache: PictureCache? = nil
     ) {
         self.siteDirectory = siteDirectory
         self.composeFile = composeFile
@@ -29,6 +32,7 @@ public struct GeneratorConfiguration: Sendable {
         self.docsDirectory = docsDirectory
         self.strictLinks = strictLinks
         self.buildsSite = buildsSite
+        self.pictureCache = pictureCache
     }
 }
 
@@ -90,7 +94,9 @@ public struct Generator: Sendable {
             if let pictures {
                 let path = "\(site)/diagrams/\(view.key).\(pictures.fileExtension)"
                 do {
-                    files.append(GeneratedFile(path: path, contents: try pictures.render(view)))
+                    let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: pictures) }
+                        ?? pictures.render(view)
+                    files.append(GeneratedFile(path: path, contents: svg))
                 } catch {
                     throw GenerationError("\(path): error: \(error)")
                 }

@@ -14,14 +14,16 @@ struct BuildingBlockChapter {
     /// technology); `standaloneTable` for containers outside any system (such
     /// as the docs server). Absent parts are `false`.
     func context() -> [String: Any] {
+        var names: [String: String] = [:]
+        for element in model.elements where names[element.id] == nil { names[element.id] = MarkdownText.inline(element.name) }
         let systems: [[String: Any]] = model.architecture.softwareSystems.filter { !$0.isExternal }.map { system in
             let inside = Set(system.containers.map(\.id))
             let interfaces: [[String]] = model.architecture.relationships
                 .filter { inside.contains($0.sourceID) || inside.contains($0.destinationID) }
                 .map { relationship in
                     [
-                        MarkdownText.inline(model.element(relationship.sourceID)?.name ?? relationship.sourceID),
-                        MarkdownText.inline(model.element(relationship.destinationID)?.name ?? relationship.destinationID),
+                        names[relationship.sourceID] ?? MarkdownText.inline(relationship.sourceID),
+                        names[relationship.destinationID] ?? MarkdownText.inline(relationship.destinationID),
                         Arc42Format.text(relationship.description),
                         Arc42Format.text(relationship.technology),
                     ]

@@ -59,7 +59,7 @@ struct Check: ParsableCommand {
             }
         }
 
-        var configuration = outputOptions.configuration
+        var configuration = outputOptions.configuration(architecture: options.architecture)
         configuration.pictureCache = .standard()
         do {
             let expected = try Generator(configuration: configuration).files(for: model)

@@ -24,7 +24,7 @@ struct Generate: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let configuration = output.configuration
+        let configuration = output.configuration(architecture: options.architecture)
         let outcome = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration).run { files in
             if !options.quiet { Terminal.progress("Compiling \(options.architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
         }
@@ -55,15 +55,21 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Your templates; a file here replaces the default of the same name.", valueName: "folder"))
     var templates = "templates"
 
-    @Option(help: ArgumentHelp("Your own Markdown pages and arc42 chapters.", valueName: "folder"))
-    var docs = "architecture/docs"
+    @Option(help: ArgumentHelp("Your own Markdown pages and arc42 chapters (default: docs/ in the architecture folder).", valueName: "folder"))
+    var docs: String?
 
     @Flag(help: "Treat a link to a page or anchor that does not exist as an error, not a warning.")
     var strict = false
 
-    var configuration: GeneratorConfiguration {
+    /// The configuration for an architecture folder.
+    func configuration(architecture: String) -> GeneratorConfiguration {
         GeneratorConfiguration(
-            siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates, docsDirectory: docs,
-            strictLinks: strict)
+            siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates,
+            docsDirectory: docsDirectory(architecture: architecture), strictLinks: strict)
+    }
+
+    /// `--docs`, or the architecture folder's `docs/`.
+    func docsDirectory(architecture: String) -> String {
+        docs ?? (architecture as NSString).appendingPathComponent("docs")
     }
 }

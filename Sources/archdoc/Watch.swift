@@ -34,11 +34,11 @@ struct RebuildSession: Sendable {
     let options: ArchitectureOptions
     let output: OutputOptions
 
-    var build: BuildPipeline { BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration) }
+    var build: BuildPipeline { BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration(architecture: options.architecture)) }
 
     /// The folders whose changes matter.
     func watcher(forcePolling: Bool) -> FileWatcher {
-        let paths = [options.architecture, output.templates, output.docs].filter { FileManager.default.fileExists(atPath: $0) }
+        let paths = [options.architecture, output.templates, output.docsDirectory(architecture: options.architecture)].filter { FileManager.default.fileExists(atPath: $0) }
         let watcher = FileWatcher(paths: paths, forcePolling: forcePolling)
         if !options.quiet { Terminal.progress("Watching \(paths.joined(separator: ", ")) (\(watcher.mechanism.rawValue)); Ctrl-C stops") }
         return watcher

@@ -25,7 +25,10 @@ import Testing
         environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
         let loaded = try ArchitectureLoader(environment: environment).load(from: Self.packageRoot.appendingPathComponent(example).path)
         #expect(!Validator().validate(loaded.model).containsErrors)
-        let files = try Generator(configuration: GeneratorConfiguration(siteDirectory: "site")).files(for: loaded.model)
+        // Relative to the package (the tests' working folder): chapters name the docs folder.
+        let folder = example
+        let configuration = GeneratorConfiguration(siteDirectory: "site", templatesDirectory: folder + "/templates", docsDirectory: folder + "/docs")
+        let files = try Generator(configuration: configuration).files(for: loaded.model)
         #expect(!files.isEmpty)
         let name = example.split(separator: "/").last.map(String.init) ?? example
         // SVG pictures depend on the Graphviz version; their DOT text is snapshotted in SVGPictureTests.

@@ -50,7 +50,7 @@ import Testing
     private func generate(_ architecture: String) throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-real-\(UUID().uuidString)")
         let result = try ArchdocProcess.run(
-            ["generate", "--quiet", "-a", ArchdocProcess.packageRoot.appendingPathComponent(architecture).path, "-o", output.path])
+            ["generate", "--quiet", "-a", ArchdocProcess.packageRoot.appendingPathComponent(architecture).path, "-o", output.path, "--no-compose"])
         #expect(result.status == 0, "\(result.error)")
         return output
     }

@@ -3,17 +3,29 @@
 /// Chapters 3, 5, 7 and 12 are generated from the model; the others come from
 /// the user's Markdown in the docs folder, or a short placeholder.
 public enum Arc42Chapter: Int, CaseIterable, Sendable {
+    /// 1. Requirements, quality goals and stakeholders (the user's Markdown).
     case introductionAndGoals = 1
+    /// 2. What constrains the design (the user's Markdown).
     case architectureConstraints
+    /// 3. People, external systems and what flows between them (from the model).
     case contextAndScope
+    /// 4. The fundamental decisions (the user's Markdown).
     case solutionStrategy
+    /// 5. A whitebox per software system (from the model).
     case buildingBlockView
+    /// 6. Scenarios at run time (the user's Markdown).
     case runtimeView
+    /// 7. Infrastructure, mapping, profiles and how to start them (from the model).
     case deploymentView
+    /// 8. Concepts that apply across building blocks (the user's Markdown).
     case crossCuttingConcepts
+    /// 9. Important decisions and their reasons (the user's Markdown).
     case architectureDecisions
+    /// 10. Quality tree and scenarios (the user's Markdown).
     case qualityRequirements
+    /// 11. Known risks and technical debt (the user's Markdown).
     case risksAndTechnicalDebt
+    /// 12. Every element's name and description (from the model).
     case glossary
 
     /// The chapter's number, 1 to 12.

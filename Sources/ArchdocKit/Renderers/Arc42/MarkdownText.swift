@@ -70,9 +70,9 @@ public enum MarkdownText {
     }
 
     /// A pipe table: a header row, a delimiter row and one row per entry.
-    /// Cells must already be escaped (``inline(_:)``, ``code(_:inTable:)``); a
-    /// row with too few cells is padded with empty cells, so every row has the
-    /// header's number of columns.
+    /// Cells must already be escaped (``inline(_:)``, ``code(_:inTable:)``).
+    /// Every row has the header's number of columns: a short row is padded with
+    /// empty cells, a long one is cut.
     public static func table(header: [String], rows: [[String]]) -> String {
         var text = ""
         text.reserveCapacity((rows.count + 2) * header.count * 24)

@@ -43,3 +43,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ConcurrentLoadTests {
+    /// Two loads of the same (uncached) architecture at once must both succeed.
+    @Test func sameArchitectureLoadsConcurrently() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-concurrent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = "import ArchitectureDescription\nlet a = Person(\"a\", \"A \(UUID())\")\nlet architecture = Architecture(\"X\") { a }\n"
+        try source.write(to: folder.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = folder.appendingPathComponent("cache").path
+        let loader = ArchitectureLoader(environment: environment)
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<3 {
+                group.addTask { try loader.load(from: folder.path).model.architecture.name }
+            }
+            for try await name in group { #expect(name == "X") }
+        }
+    }
+}

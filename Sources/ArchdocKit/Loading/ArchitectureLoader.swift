@@ -85,7 +85,10 @@ public struct ArchitectureLoader: Sendable {
         if let built = library.compilerVersion(), built != toolchain.version {
             throw .toolchainMismatch(library: built, compiler: toolchain.version, compilerPath: toolchain.compilerPath)
         }
-        let buildDirectory = "\(cache.directory)/build/\(key)"
+        // One folder per compilation: two loads of the same architecture at
+        // once (two processes, or parallel tests) must not share or delete
+        // each other's files. The model cache itself is written atomically.
+        let buildDirectory = "\(cache.directory)/build/\(key)-\(UUID().uuidString)"
         do {
             try FileManager.default.createDirectory(atPath: buildDirectory, withIntermediateDirectories: true)
         } catch {

@@ -31,5 +31,11 @@ test: tools ## Install the real tools, build, and run every test.
 	$(SWIFT) build --build-tests
 	set -a && . .tools/env && set +a && $(SWIFT) test
 
+bench: tools ## Release build, then time every stage at 100/1,000/10,000 containers beside c4-diagrams and cmark (~10 min).
+	bash scripts/install-bench-tools.sh
+	$(SWIFT) build -c release --product archdoc
+	$(SWIFT) build -c release --product archdoc-bench
+	set -a && . .tools/env && set +a && .build/release/archdoc-bench --out bench-results.json
+
 clean: ## Remove build products and generated output.
 	rm -rf .build site .tools

@@ -57,6 +57,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: stage timings, peak memory and peers (not a test target).
+        .executableTarget(name: "archdoc-bench", dependencies: ["ArchdocKit", "ArchitectureDescription"]),
         .testTarget(
             name: "ArchitectureDescriptionTests",
             dependencies: ["ArchitectureDescription"]

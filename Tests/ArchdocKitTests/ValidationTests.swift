@@ -87,6 +87,20 @@ import Testing
         #expect(found.first?.message.contains("profile 'dev'") == true)
     }
 
+    @Test func portRangesClashWithSinglePortsAndWideRanges() {
+        let web = Container("web", "Web", technology: "x", description: "x")
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; web; db }
+            Deployment {
+                Service(api, image: "a", ports: ["1000-60000:1000-60000"])
+                Service(web, image: "b", ports: ["8080:80"])
+                Service(db, image: "c", ports: ["7000-7010:7000-7010", "61000:5432"])
+            }
+        }
+        let found = errors(architecture, rule: "port-conflict")
+        #expect(found.count == 2, "\(found.map(\.message))")
+    }
+
     @Test func portsInDifferentProfilesDoNotClash() {
         let web = Container("web", "Web", technology: "x", description: "x")
         let architecture = Architecture("Shop") {

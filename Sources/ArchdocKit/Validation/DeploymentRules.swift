@@ -79,12 +79,17 @@ struct PortConflictRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
         for profile in model.profiles {
-            var bindings: [Binding] = []
+            // Bindings by host port, so each new binding is compared only with
+            // those on the same ports (linear, not quadratic, in the services).
+            var byPort: [Int: [Binding]] = [:]
+            var wide: [Binding] = []  // ranges too wide to index port by port
+            let indexLimit = 4096
             for deployed in model.deployedServices(in: profile.id) {
                 for port in deployed.service.ports {
                     guard let published = port.published, let range = Self.portRange(published) else { continue }
                     let binding = Binding(service: deployed.service, port: port, range: range)
-                    if let clash = bindings.first(where: { Self.clash($0, binding) }) {
+                    let candidates = wide + (range.count <= indexLimit ? range.flatMap { byPort[$0] ?? [] } : byPort.values.flatMap { $0 })
+                    if let clash = candidates.first(where: { Self.clash($0, binding) }) {
                         let key = "\(clash.service.containerID)|\(deployed.name)|\(published)"
                         if reported.insert(key).inserted {
                             let scope = model.declaresProfiles ? " in profile \(profile.id.quoted)" : ""
@@ -93,7 +98,11 @@ struct PortConflictRule: ValidationRule {
                                 at: deployed.service.location))
                         }
                     }
-                    bindings.append(binding)
+                    if range.count <= indexLimit {
+                        for number in range { byPort[number, default: []].append(binding) }
+                    } else {
+                        wide.append(binding)
+                    }
                 }
             }
         }

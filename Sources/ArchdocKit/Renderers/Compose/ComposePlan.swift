@@ -26,12 +26,12 @@ public struct ComposePlan: Sendable {
     /// Plans the compose services of a model.
     public init(model: ArchitectureModel) {
         let allProfiles = model.profiles.map(\.id)
+        // The names running in each profile, computed once (not once per service: quadratic).
+        let runningNames = allProfiles.map { Set(model.deployedServices(in: $0).map(\.name)) }
         var entries: [Entry] = []
         for placed in model.services {
             let id = placed.service.containerID
-            let running = allProfiles.filter { profile in
-                model.deployedServices(in: profile).contains { $0.name == id }
-            }
+            let running = zip(allProfiles, runningNames).filter { $0.1.contains(id) }.map(\.0)
             guard !running.isEmpty else { continue }
             // Group the profiles by the settings the service has in them.
             var groups: [(variant: Variant, profiles: [String])] = []

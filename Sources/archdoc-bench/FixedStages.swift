@@ -1,0 +1,62 @@
+import ArchdocKit
+import ArchitectureDescription
+import Foundation
+
+/// Stages whose input does not grow with the model: one 30-element view's SVG,
+/// 1,000 Markdown pages, and a cached load of a small real architecture folder.
+struct FixedStages {
+    var work: String
+
+    func run() throws -> [Measurement] {
+        var out: [Measurement] = []
+        // A system of 27 containers, plus people and neighbours: about 30 elements.
+        let small = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 27, perSystem: 27)))
+        let builder = ViewBuilder(model: small)
+        let view = builder.containerView(of: small.architecture.softwareSystems[0])
+        out.append(try Measure.run("SVG layout (one view)", size: view.allElements.count, note: "\(view.allElements.count) elements, \(view.edges.count) edges") {
+            consume(try SVGPictureRenderer().render(view))
+        })
+        let docs = "\(work)/docs"
+        try? FileManager.default.removeItem(atPath: docs)
+        let pages = try MarkdownPages.write(to: docs).map { try String(contentsOfFile: $0, encoding: .utf8) }
+        out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { consume(pages.map { CommonMark.render($0) }) })
+        var site = Generator(configuration: GeneratorConfiguration(templatesDirectory: "\(work)/no-templates", docsDirectory: docs))
+        site.pictures = nil
+        var withoutPages = site
+        withoutPages.configuration.docsDirectory = "\(work)/no-docs"
+        let tiny = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 10)))
+        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { consume(try site.files(for: tiny)) })
+        out.append(try Measure.run("site build (0 pages, same model)", size: 0) { consume(try withoutPages.files(for: tiny)) })
+        out.append(try cachedLoad())
+        return out
+    }
+
+    /// Loads a tiny real `architecture/main.swift` once (compiling, or a warm cache), then times cached loads.
+    private func cachedLoad() throws -> Measurement {
+        let folder = "\(work)/tiny-architecture"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try """
+        import ArchitectureDescription
+
+        let user = Person("user", "User")
+        let api = Container("api", "API", technology: "Swift, Hummingbird")
+        let db = Container("db", "Database", kind: .database, technology: "PostgreSQL")
+
+        let architecture = Architecture("Tiny") {
+            user
+            SoftwareSystem("tiny", "Tiny") { api; db }
+            user.uses(api, "Calls", technology: "HTTPS")
+            api.uses(db, "Reads and writes", technology: "SQL")
+        }
+
+        """.write(toFile: "\(folder)/main.swift", atomically: true, encoding: .utf8)
+        let loader = ArchitectureLoader()
+        _ = try loader.load(from: folder)
+        var fromCache = true
+        let measurement = try Measure.run("cached load (tiny main.swift)", size: 3) {
+            fromCache = try loader.load(from: folder).fromCache && fromCache
+        }
+        guard fromCache else { throw BenchError("the cached load compiled") }
+        return measurement
+    }
+}

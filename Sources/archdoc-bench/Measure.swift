@@ -1,0 +1,67 @@
+import Foundation
+
+/// One measured stage at one size.
+struct Measurement: Codable {
+    var stage: String
+    var size: Int
+    /// Median wall time, milliseconds.
+    var medianMs: Double?
+    var minMs: Double?
+    var runs: Int
+    /// Peak resident memory of the process during the stage, MiB (VmHWM, reset
+    /// before the stage when the kernel allows it; else the process high-water mark).
+    var peakMiB: Double?
+    var note: String?
+}
+
+/// Wall time and peak memory.
+enum Measure {
+    /// Whether `/proc/self/clear_refs` can reset the peak RSS, so each stage's peak is its own.
+    nonisolated(unsafe) static var resettablePeak = resetPeak()
+
+    @discardableResult
+    static func resetPeak() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    }
+
+    /// Peak RSS in MiB: VmHWM from /proc, else ru_maxrss.
+    static func peakMiB() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kb = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kb / 1024
+        }
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024  // KiB on Linux
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576  // bytes on macOS
+        #endif
+    }
+
+    /// Runs `body` `runs` times (fewer if one run exceeds `budgetMs`), after one
+    /// warm-up run when it is cheap, and returns the median.
+    static func run(_ stage: String, size: Int, runs: Int = 7, budgetMs: Double = 20_000, note: String? = nil, _ body: () throws -> Void) rethrows -> Measurement {
+        if resettablePeak { resetPeak() }
+        var times: [Double] = []
+        let clock = ContinuousClock()
+        for _ in 0..<runs {
+            let start = clock.now
+            try body()
+            let elapsed = clock.now - start
+            times.append(Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            if times.reduce(0, +) > budgetMs { break }
+        }
+        let sorted = times.sorted()
+        var text = note
+        if times.count < 5 { text = [note, "only \(times.count) run\(times.count == 1 ? "" : "s"): too slow"].compactMap { $0 }.joined(separator: "; ") }
+        return Measurement(stage: stage, size: size, medianMs: sorted[sorted.count / 2], minMs: sorted[0], runs: times.count, peakMiB: peakMiB(), note: text)
+    }
+}
+
+/// Keeps a result alive so the optimizer cannot drop the work.
+@inline(never) func consume<T>(_ value: T) { withExtendedLifetime(value) {} }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The table, the ratios against the peers, and the targets of DESIGN.md.
+struct Report {
+    var scaling: [Measurement]  // per size
+    var fixed: [Measurement]    // fixed inputs and peers
+    var sizes: [Int]
+    var notes: [String]
+
+    func text() -> String {
+        var lines: [String] = []
+        let header = ["stage"] + sizes.map { "\($0.formatted()) ms (MiB)" } + growthHeaders() + ["note"]
+        var rows: [[String]] = []
+        var stages: [String] = []
+        for m in scaling where !stages.contains(m.stage) { stages.append(m.stage) }
+        for stage in stages {
+            let cells = sizes.map { size in scaling.first { $0.stage == stage && $0.size == size } }
+            var row = [stage] + cells.map { cell in cell.flatMap(Self.cell) ?? "skipped" }
+            row += zip(cells, cells.dropFirst()).map { a, b in
+                guard let x = a?.medianMs, let y = b?.medianMs, x > 0 else { return "-" }
+                return String(format: "%.1fx", y / x)
+            }
+            row.append(cells.compactMap { $0?.note }.first ?? "")
+            rows.append(row)
+        }
+        lines += Self.table([header] + rows)
+        lines.append("")
+        lines += Self.table([["fixed input / whole process / peer", "size", "median ms", "peak MiB", "note"]] + fixed.map {
+            [$0.stage, "\($0.size)", $0.medianMs.map { String(format: "%.2f", $0) } ?? "skipped", $0.peakMiB.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""]
+        })
+        lines.append("")
+        lines += ratios().map { "ratio: " + $0 }
+        lines.append("")
+        lines += targets()
+        lines += notes.map { "note: " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    private func growthHeaders() -> [String] {
+        zip(sizes, sizes.dropFirst()).map { "\($0.formatted())→\($1.formatted())" }
+    }
+
+    private static func cell(_ m: Measurement) -> String? {
+        guard let ms = m.medianMs else { return nil }
+        return String(format: ms < 10 ? "%.2f" : "%.0f", ms) + (m.peakMiB.map { String(format: " (%.0f)", $0) } ?? "")
+    }
+
+    func value(_ stage: String, _ size: Int? = nil) -> Measurement? {
+        (scaling + fixed).first { $0.stage == stage && (size == nil || $0.size == size) }
+    }
+
+    func ratios() -> [String] {
+        var out: [String] = []
+        for (ours, theirs) in [("render C4-PlantUML (all views)", "peer c4-diagrams: C4-PlantUML export"), ("render Mermaid (all views)", "peer c4-diagrams: Mermaid export")] {
+            if let a = value(ours, 1_000)?.medianMs, let b = value(theirs)?.medianMs {
+                out.append(String(format: "%@ at 1,000: archdoc %.2f ms vs c4-diagrams %.1f ms in process = %.0fx faster (target ≥ 10x)", ours, a, b, b / a))
+            }
+        }
+        if let a = value("archdoc generate: whole process, cached")?.medianMs, let b = value("peer c4-diagrams: whole process (build + both exports)")?.medianMs {
+            out.append(String(format: "whole process at 1,000: archdoc generate (every artifact) %.0f ms vs c4-diagrams (two exports) %.0f ms = %.2fx", a, b, b / a))
+        }
+        if let site = value("site build (1,000 pages, 10-container model)")?.medianMs, let cmark = value("peer cmark tool (1,000 pages, one process)")?.medianMs {
+            out.append(String(format: "site of 1,000 pages %.0f ms vs cmark tool %.0f ms = %.2fx cmark's time (target ≤ 2x)", site, cmark, site / cmark))
+            if let render = value("CommonMark.render (1,000 pages)")?.medianMs {
+                out.append(String(format: "CommonMark.render of the 1,000 pages alone %.0f ms = %.2fx cmark's time", render, render / cmark))
+            }
+        }
+        return out
+    }
+
+    func targets() -> [String] {
+        func check(_ label: String, _ ok: Bool?) -> String { "target \(ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   ") \(label)" }
+        var out: [String] = []
+        let whole = value("archdoc generate: whole process, cached")
+        let wholeSize = whole.map { "\($0.size.formatted())" } ?? "1,000"
+        // Measured at fewer containers only when 1,000 did not finish: then the target is missed.
+        let unfinished = notes.contains { $0.contains("did not finish") }
+        let wholeOK: Bool? = unfinished ? false : whole?.medianMs.map { $0 < 200 }
+        out.append(check(String(format: "every artifact for 1,000 containers < 200 ms as a whole process: %.0f ms (measured at %@ containers)", whole?.medianMs ?? .nan, wholeSize), wholeOK))
+        out.append(check(String(format: "… and < 150 MB peak: %.0f MiB (at %@ containers)", whole?.peakMiB ?? .nan, wholeSize), unfinished ? nil : whole?.peakMiB.map { $0 * 1.048576 < 150 }))
+        for stage in ["render C4-PlantUML (all views)", "render Mermaid (all views)", "render compose", "render arc42"] {
+            let ms = value(stage, 1_000)?.medianMs
+            out.append(check(String(format: "%@ < 2 ms per 100 containers (< 20 ms at 1,000): %.2f ms", stage, ms ?? .nan), ms.map { $0 < 20 }))
+        }
+        let worst = scaling.filter { $0.size == 10_000 }.compactMap { big -> (String, Double)? in
+            guard let b = big.medianMs, let a = value(big.stage, 1_000)?.medianMs, a > 0 else { return nil }
+            return (big.stage, b / a)
+        }.max { $0.1 < $1.1 }
+        out.append(check(String(format: "growth 1,000→10,000 ≤ 12x: worst %.1fx (%@)", worst?.1 ?? .nan, worst?.0 ?? "-"), worst.map { $0.1 <= 12 }))
+        let svg = value("SVG layout (one view)")?.medianMs
+        out.append(check(String(format: "SVG of a ~30-element view < 50 ms: %.1f ms", svg ?? .nan), svg.map { $0 < 50 }))
+        let load = value("cached load (tiny main.swift)")?.medianMs
+        out.append(check(String(format: "cached load < 50 ms: %.1f ms", load ?? .nan), load.map { $0 < 50 }))
+        if let site = value("site build (1,000 pages, 10-container model)")?.medianMs, let cmark = value("peer cmark tool (1,000 pages, one process)")?.medianMs {
+            out.append(check(String(format: "site build ≤ 2x cmark: %.2fx", site / cmark), site / cmark <= 2))
+        }
+        return out
+    }
+
+    static func table(_ rows: [[String]]) -> [String] {
+        let widths = rows[0].indices.map { column in rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.enumerated().flatMap { index, row in
+            let line = row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ")
+            return index == 0 ? [line, widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-")] : [line]
+        }
+    }
+}

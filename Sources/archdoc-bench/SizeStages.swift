@@ -1,0 +1,111 @@
+import ArchdocKit
+import ArchitectureDescription
+import Foundation
+
+/// The in-process stages that depend on the model's size, measured in a process
+/// of their own per size so each size's peak memory is its own.
+struct SizeStages {
+    var size: Int
+    var work: String  // a scratch folder
+
+    func run() throws -> [Measurement] {
+        let spec = SyntheticSpec(containers: size)
+        var out: [Measurement] = []
+        var architecture: Architecture?
+        out.append(Measure.run("dsl build (in process)", size: size) { architecture = SyntheticModel.architecture(spec) })
+        var model: ArchitectureModel?
+        out.append(Measure.run("model indexing", size: size) { model = ArchitectureModel(architecture!) })
+        let m = model!
+        var diagnostics: [Diagnostic] = []
+        if size > 1_000 {
+            // PortConflictRule compares every port binding with every other: 1.2 s at 1,000.
+            diagnostics = Validator(rules: Validator.defaultRules.filter { String(describing: type(of: $0)) != "PortConflictRule" }).validate(m)
+            out.append(skipped("validation", "skipped above 1,000: PortConflictRule is quadratic (~2 min at 10,000)"))
+        } else {
+            out.append(Measure.run("validation", size: size) { diagnostics = Validator().validate(m) })
+        }
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw BenchError("the synthetic model of \(size) has \(errors.count) errors, e.g. \(errors[0])")
+        }
+        var views: [DiagramView] = []
+        out.append(Measure.run("views", size: size) { views = ViewBuilder(model: m).defaultViews() })
+        var diagrams: [GeneratedFile] = []
+        for renderer in [PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer] {
+            let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (all views)" : "render Mermaid (all views)"
+            out.append(Measure.run(name, size: size) { consume(views.map(renderer.render)) })
+            diagrams += views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
+        }
+        var compose = ""
+        out.append(Measure.run("render compose", size: size) { compose = ComposeRenderer().render(m) })
+        let configuration = configuration(docs: "\(work)/no-docs")
+        out.append(try Measure.run("render arc42", size: size) {
+            consume(try Arc42Generator(configuration: configuration).files(for: m, views: views, diagrams: diagrams))
+        })
+        // Graphviz takes ~10 s for all views at 100 containers and grows superlinearly.
+        let svgSkip = "skipped above 100: Graphviz dot on a deployment view of every container takes minutes"
+        if size > 100 {
+            out.append(skipped("SVG layout (all views)", svgSkip))
+        } else {
+            out.append(try Measure.run("SVG layout (all views)", size: size, runs: 5, budgetMs: 15_000) {
+                for view in views { consume(try SVGPictureRenderer().render(view)) }
+            })
+        }
+        var noPictures = Generator(configuration: configuration)
+        noPictures.pictures = nil
+        var generated: [GeneratedFile] = []
+        out.append(try Measure.run("generate: all but SVG (site incl.)", size: size) { generated = try noPictures.files(for: m) })
+        var noSite = noPictures
+        noSite.configuration.buildsSite = false
+        out.append(try Measure.run("generate: all but SVG and site", size: size) { consume(try noSite.files(for: m)) })
+        if size > 100 {
+            out.append(skipped("generate: everything (SVG incl.)", svgSkip))
+        } else {
+            let full = Generator(configuration: configuration)
+            out.append(try Measure.run("generate: everything (SVG incl.)", size: size, runs: 5, budgetMs: 15_000) { consume(try full.files(for: m)) })
+        }
+        out.append(try checkDrift(m, compose: compose))
+        out.append(try checkStaleness(generated))
+        return out
+    }
+
+    private func configuration(docs: String) -> GeneratorConfiguration {
+        GeneratorConfiguration(siteDirectory: "site", composeFile: "compose.yaml", templatesDirectory: "\(work)/no-templates", docsDirectory: docs)
+    }
+
+    private func skipped(_ stage: String, _ why: String) -> Measurement {
+        Measurement(stage: stage, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: why)
+    }
+
+    /// `check`'s drift half: parse the matching compose file, compare it with the model.
+    private func checkDrift(_ model: ArchitectureModel, compose: String) throws -> Measurement {
+        let path = "\(work)/compose-\(size).yaml"
+        try compose.write(toFile: path, atomically: true, encoding: .utf8)
+        let note = compose.utf8.count > ComposeParser.maximumSize ? "compose file over the parser's size limit" : nil
+        var findings: [Finding] = []
+        let measurement = try Measure.run("check: compose drift (parse + compare)", size: size, note: note) {
+            let document = try ComposeParser().parse(contentsOf: path)
+            findings = ComposeDrift(model: model).findings(against: document)
+        }
+        guard findings.isEmpty else { throw BenchError("drift on the matching compose file: \(findings[0])") }
+        return measurement
+    }
+
+    /// `check`'s staleness half: compare the expected files with a generated folder.
+    private func checkStaleness(_ files: [GeneratedFile]) throws -> Measurement {
+        let root = "\(work)/stale-\(size)"
+        try? FileManager.default.removeItem(atPath: root)
+        _ = try OutputWriter(root: root).write(files)
+        var findings: [Finding] = []
+        let measurement = Measure.run("check: staleness of generated folder", size: size) {
+            findings = Staleness(expected: files, siteDirectory: "site", root: root).findings()
+        }
+        guard findings.isEmpty else { throw BenchError("staleness on a fresh folder: \(findings[0])") }
+        return measurement
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+// archdoc-bench: `make bench`. With no stage argument, runs every size in a process
+// of its own (for clean peak memory), the fixed-input stages, the whole-process
+// runs and the peers, then prints the table and writes bench-results.json.
+//
+//   archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
+//   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
+//   archdoc-bench --stage fixed --work DIR            (internal)
+
+func option(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    return arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+}
+
+func emit(_ measurements: [Measurement]) throws {
+    FileHandle.standardOutput.write(try JSONEncoder().encode(measurements))
+}
+
+func log(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)\n".utf8)) }
+
+let work = URL(fileURLWithPath: option("--work") ?? ".build/bench-work").standardizedFileURL.path
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+// Models compiled for the bench are cached here, so a second `make bench` skips compiling.
+setenv("ARCHDOC_CACHE_DIR", "\(work)/cache", 0)
+
+do {
+    switch option("--stage") {
+    case "size":
+        try emit(try SizeStages(size: Int(option("--size") ?? "") ?? 1_000, work: work).run())
+    case "fixed":
+        try emit(try FixedStages(work: work).run())
+    default:
+        let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap { Int($0) }
+        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        func child(_ arguments: [String]) throws -> [Measurement] {
+            let result = try Processes.run(me, arguments + ["--work", work])
+            guard result.status == 0 else { throw BenchError("archdoc-bench \(arguments.joined(separator: " ")) failed: \(result.stderr.suffix(1_000))") }
+            return try JSONDecoder().decode([Measurement].self, from: Data(result.stdout.utf8))
+        }
+        var scaling: [Measurement] = []
+        for size in sizes {
+            log("in-process stages, \(size) containers")
+            scaling += try child(["--stage", "size", "--size", "\(size)"])
+        }
+        log("fixed-input stages (30-element SVG, 1,000 pages, cached load)")
+        var fixed = try child(["--stage", "fixed"])
+        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        let spec = SyntheticSpec(containers: 1_000)
+        log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model; up to 150 s)")
+        if let whole = try peers.archdocGenerate(spec: spec, timeout: 150) {
+            fixed += whole
+        } else {
+            log("archdoc generate as a whole process, 100 containers instead")
+            fixed += try peers.archdocGenerate(spec: SyntheticSpec(containers: 100), timeout: 150) ?? []
+        }
+        log("c4-diagrams peer")
+        fixed += try peers.c4Diagrams(spec: spec)
+        log("cmark peer")
+        fixed += try peers.cmark(pages: "\(work)/docs")
+        var notes = peers.notes
+        if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
+        notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")
+        notes.append("archdoc renders 3 deployment views besides the context and container views; the c4-diagrams peer renders only the context and container views")
+        let report = Report(scaling: scaling, fixed: fixed, sizes: sizes, notes: notes)
+        print(report.text())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let out = option("--out") ?? "bench-results.json"
+        try encoder.encode(["scaling": scaling, "fixed": fixed]).write(to: URL(fileURLWithPath: out))
+        print("\nwrote \(out)")
+    }
+} catch {
+    log("error: \(error)")
+    exit(1)
+}

@@ -25,9 +25,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let configuration = output.configuration(architecture: options.architecture)
-        let outcome = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration).run { files in
-            if !options.quiet { Terminal.progress("Compiling \(options.architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
-        }
+        let outcome = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration).run(willCompile: options.reportCompiling)
         switch outcome {
         case .failed(let message, let exitCode):
             Terminal.error(message)

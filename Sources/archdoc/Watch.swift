@@ -47,9 +47,7 @@ struct RebuildSession: Sendable {
     /// Builds once and reports; returns the failure message, if any.
     @discardableResult
     func rebuild(reason changed: Set<String>?) -> BuildPipeline.Outcome {
-        let outcome = build.run { files in
-            if !options.quiet { Terminal.progress("Compiling \(options.architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
-        }
+        let outcome = build.run(willCompile: options.reportCompiling)
         let cause = changed.map { paths in
             let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }.sorted()
             return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? " and \(names.count - 3) more" : "") + " changed: "

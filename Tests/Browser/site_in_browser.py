@@ -76,6 +76,10 @@ def main():
             fail(f"expected at least 3 views in the navigation, found {len(view_links)}")
         for href in view_links:
             driver.get(href)
+            # The shared navigation marks the page it is on.
+            current = driver.find_elements(By.CSS_SELECTOR, "nav.sidebar a[aria-current='page']")
+            if len(current) != 1 or current[0].get_attribute("href") != href:
+                fail(f"the navigation on {href} marks {[a.get_attribute('href') for a in current]} as current")
             picture = wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, "figure.picture img")))
             wait.until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", picture))
             size = picture.size

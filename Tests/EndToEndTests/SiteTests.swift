@@ -53,6 +53,11 @@ import Testing
             #expect(!text.contains("<script>alert"), "\(file) contains the description's <script> unescaped")
             #expect(!text.lowercased().contains("<script>alert"), "\(file)")
         }
+        // Titles and text also reach the scripts that pages load; none may end its <script> early.
+        for script in ["assets/navigation.js", "assets/search-index.js"] {
+            let text = try String(contentsOf: output.appendingPathComponent(script), encoding: .utf8)
+            #expect(!text.lowercased().contains("</script"), "\(script) could close its <script> element")
+        }
     }
 
     @Test func everyLinkIsRelative() throws {

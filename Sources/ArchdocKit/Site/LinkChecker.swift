@@ -77,19 +77,28 @@ enum SiteLinks {
     }
 
     /// Rewrites relative `href="….md"` and `href="….md#…"` in cmark's HTML.
+    /// cmark escapes `"` in attribute values and text, so `href="` only ever
+    /// starts a real attribute.
     static func rewriteMarkdownLinks(in html: String) -> String {
-        guard html.contains(".md") else { return html }
-        var result = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: "href=\"") {
-            result += rest[..<start.upperBound]
-            rest = rest[start.upperBound...]
-            guard let end = rest.firstIndex(of: "\"") else { break }
-            let value = String(rest[..<end])
-            let (path, anchor) = (value.split(separator: "#", maxSplits: 1).first.map(String.init) ?? value, value.contains("#") ? "#" + (value.split(separator: "#", maxSplits: 1).last.map(String.init) ?? "") : "")
-            result += LinkChecker.isExternal(value) ? value : rewritten(path) + anchor
-            rest = rest[end...]
+        let marker = Array("href=\"".utf8)
+        return html.transformingUTF8 { bytes, out in
+            var start = 0
+            while let found = bytes.firstRange(of: marker, from: start) {
+                let valueStart = found + marker.count
+                guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                out.append(contentsOf: bytes[start..<valueStart])
+                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                out.append(contentsOf: rewrittenLink(value).utf8)
+                start = valueEnd
+            }
+            out.append(contentsOf: bytes[start...])
         }
-        return result + rest
+    }
+
+    /// A link destination with a relative `.md` path pointing at its `.html` page.
+    private static func rewrittenLink(_ value: String) -> String {
+        guard value.contains(".md"), !LinkChecker.isExternal(value) else { return value }
+        guard let hash = value.firstIndex(of: "#") else { return rewritten(value) }
+        return rewritten(String(value[..<hash])) + value[hash...]
     }
 }

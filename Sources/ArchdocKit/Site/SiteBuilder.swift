@@ -7,7 +7,7 @@ import Foundation
 /// overview page, navigation, tables of contents, heading anchors, and a
 /// client-side search. Every link is relative, so the site works from any
 /// path and from `file://`.
-struct SiteBuilder {
+struct SiteBuilder: Sendable {
     let configuration: GeneratorConfiguration
 
     /// The site's files (relative to the project, like every generated file)
@@ -21,15 +21,14 @@ struct SiteBuilder {
 
         var pages: [SitePage] = []
         pages += views.map { viewPage($0, generated: generated, site: site) }
-        for file in generated {
-            guard let path = inSite(file), path.hasPrefix("arc42/"), path.hasSuffix(".md") else { continue }
-            pages.append(markdownPage(file.contents, path: String(path.dropLast(3)) + ".html", section: .arc42, source: file.path))
-        }
+        let chapters = generated.compactMap { file in inSite(file).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
+        pages += chapters.map { MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents) }
+            .concurrentMap(markdownPage)
         pages += docsPages()
         pages.insert(overviewPage(model: model, views: views, pages: pages), at: 0)
 
         let assets = ["assets/style.css": try templates.render("style", [:]), "assets/site.js": try templates.render("script", [:]),
-                      "assets/search-index.js": searchIndex(pages)]
+                      "assets/search-index.js": searchIndex(pages), "assets/navigation.js": navigationScript(pages)]
         var files = Set(generated.compactMap(inSite))
         files.formUnion(pages.map(\.path))
         files.formUnion(assets.keys)
@@ -37,9 +36,9 @@ struct SiteBuilder {
         let checker = LinkChecker(files: files, anchors: anchors)
         let diagnostics = pages.flatMap { checker.check($0, severity: configuration.strictLinks ? .error : .warning) }
 
-        var output: [GeneratedFile] = []
-        for page in pages {
-            output.append(GeneratedFile(path: "\(site)/\(page.path)", contents: try templates.render("layout", layoutContext(page, pages: pages, model: model))))
+        let siteTitle = model.architecture.name
+        var output = try pages.concurrentMap { page throws(GenerationError) in
+            GeneratedFile(path: "\(site)/\(page.path)", contents: try templates.render("layout", layoutContext(page, siteTitle: siteTitle)))
         }
         for (path, contents) in assets.sorted(by: { $0.key < $1.key }) {
             output.append(GeneratedFile(path: "\(site)/\(path)", contents: contents))
@@ -49,12 +48,21 @@ struct SiteBuilder {
 
     // MARK: Pages
 
-    private func markdownPage(_ markdown: String, path: String, section: SitePage.Section, source: String) -> SitePage {
-        let rendered = CommonMark.render(markdown)
-        let fallback = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    /// A Markdown text and where its page goes.
+    private struct MarkdownSource: Sendable {
+        var path: String
+        var section: SitePage.Section
+        var source: String
+        var text: String
+    }
+
+    private func markdownPage(_ markdown: MarkdownSource) -> SitePage {
+        let rendered = CommonMark.render(markdown.text)
+        let fallback = URL(fileURLWithPath: markdown.path).deletingPathExtension().lastPathComponent
         return SitePage(
-            path: path, title: rendered.title ?? fallback, section: section, content: SiteLinks.rewriteMarkdownLinks(in: rendered.html),
-            headings: rendered.headings, plainText: rendered.plainText, source: source, links: rendered.links)
+            path: markdown.path, title: rendered.title ?? fallback, section: markdown.section,
+            content: SiteLinks.rewriteMarkdownLinks(in: rendered.html),
+            headings: rendered.headings, plainText: rendered.plainText, source: markdown.source, links: rendered.links)
     }
 
     /// The user's own pages: every `.md` in the docs folder that is not an arc42 chapter.
@@ -62,10 +70,12 @@ struct SiteBuilder {
         let folder = configuration.docsDirectory
         let chapterNames = Set(Arc42Chapter.allCases.map(\.fileName))
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") && !chapterNames.contains($0) }.sorted()
-        return names.compactMap { name in
+        return names.concurrentMap { name -> SitePage? in
             guard let data = FileManager.default.contents(atPath: "\(folder)/\(name)") else { return nil }
-            return markdownPage(String(decoding: data, as: UTF8.self), path: "docs/" + String(name.dropLast(3)) + ".html", section: .docs, source: "\(folder)/\(name)")
-        }
+            return markdownPage(MarkdownSource(
+                path: "docs/" + String(name.dropLast(3)) + ".html", section: .docs, source: "\(folder)/\(name)",
+                text: String(decoding: data, as: UTF8.self)))
+        }.compactMap { $0 }
     }
 
     private func viewPage(_ view: DiagramView, generated: [GeneratedFile], site: String) -> SitePage {
@@ -76,6 +86,10 @@ struct SiteBuilder {
         let tabs: [(id: String, label: String, body: String?)] = [
             ("picture", "Picture", source("svg").map { _ in
                 "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).svg\" alt=\"\(title)\"></figure>"
+            }),
+            // Only with --plantuml-jar: PlantUML's own drawing of the C4-PlantUML source.
+            ("plantuml-picture", "PlantUML picture", source(PlantUMLPictureRenderer.fileExtension).map { _ in
+                "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).\(PlantUMLPictureRenderer.fileExtension)\" alt=\"\(title), drawn by PlantUML\"></figure>"
             }),
             ("plantuml", "C4-PlantUML", source("puml").map {
                 "<pre><code class=\"language-plantuml\">\(HTMLText.escaped($0))</code></pre>\n<p><a href=\"../diagrams/\(view.key).puml\" download>Download \(view.key).puml</a></p>"
@@ -120,31 +134,42 @@ struct SiteBuilder {
 
     // MARK: Layout and search
 
-    private func layoutContext(_ page: SitePage, pages: [SitePage], model: ArchitectureModel) -> [String: Any] {
-        let root = page.root
-        let navigation: [[String: Any]] = SitePage.Section.allCases.compactMap { section in
-            let members = pages.filter { $0.section == section }
-            guard !members.isEmpty else { return nil }
-            return [
-                "title": section.rawValue,
-                "items": members.map { ["title": $0.title, "href": root + $0.path, "current": $0.path == page.path] as [String: Any] },
-            ]
-        }
+    /// Everything a page's layout needs, and nothing that grows with the site:
+    /// the sidebar is shared by every page through `assets/navigation.js`.
+    private func layoutContext(_ page: SitePage, siteTitle: String) -> [String: Any] {
         let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as [String: Any] }
         return [
-            "title": page.title, "siteTitle": model.architecture.name, "root": root, "content": page.content,
-            "navigation": navigation, "toc": toc, "hasToc": !toc.isEmpty, "generator": "archdoc \(ArchdocVersion.current)",
+            "title": page.title, "siteTitle": siteTitle, "root": page.root, "path": page.path, "content": page.content,
+            "toc": toc, "hasToc": !toc.isEmpty, "generator": "archdoc \(ArchdocVersion.current)",
         ]
+    }
+
+    /// The sidebar of every page, by section, as a script (like the search
+    /// index) so that it loads from `file://` too; site.js draws it and marks
+    /// the current page.
+    private func navigationScript(_ pages: [SitePage]) -> String {
+        struct Item: Encodable { var title: String; var url: String }
+        struct Section: Encodable { var title: String; var items: [Item] }
+        let bySection = Dictionary(grouping: pages, by: \.section)
+        let sections = SitePage.Section.allCases.compactMap { section -> Section? in
+            guard let members = bySection[section] else { return nil }
+            return Section(title: section.rawValue, items: members.map { Item(title: $0.title, url: $0.path) })
+        }
+        return "window.ARCHDOC_NAVIGATION = \(Self.scriptJSON(sections));\n"
     }
 
     /// A script, not JSON, so that search works from `file://` too (where `fetch` is refused).
     private func searchIndex(_ pages: [SitePage]) -> String {
         struct Entry: Encodable { var title: String; var url: String; var text: String }
         let entries = pages.map { Entry(title: $0.title, url: $0.path, text: String($0.plainText.prefix(20_000))) }
+        return "window.ARCHDOC_SEARCH_INDEX = \(Self.scriptJSON(entries));\n"
+    }
+
+    /// JSON that is safe inside a `<script>`: `</` cannot end the script early (JSON allows `<\/`).
+    private static func scriptJSON(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(entries)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        // `</` cannot end the script early: JSON allows `<\/`.
-        return "window.ARCHDOC_SEARCH_INDEX = \(json.replacingOccurrences(of: "</", with: "<\\/"));\n"
+        let json = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        return json.replacingUTF8("</", with: "<\\/")
     }
 }

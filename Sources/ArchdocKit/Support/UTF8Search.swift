@@ -1,0 +1,54 @@
+/// Exact, byte-for-byte search and replace in UTF-8 text, for the large
+/// generated texts of the site (pages, search index): Foundation's
+/// `range(of:)` and `replacingOccurrences(of:with:)` bridge through NSString
+/// and UTF-16 and cost more than rendering the Markdown itself.
+///
+/// Matching is on UTF-8 bytes with no Unicode normalisation, which is what
+/// generated HTML and JSON need: the needles are ASCII markup.
+extension String {
+    /// `self` with every occurrence of `target` replaced by `replacement`.
+    func replacingUTF8(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        let needle = Array(target.utf8)
+        let substitute = Array(replacement.utf8)
+        return transformingUTF8 { bytes, out in
+            var start = 0
+            while let found = bytes.firstRange(of: needle, from: start) {
+                out.append(contentsOf: bytes[start..<found])
+                out.append(contentsOf: substitute)
+                start = found + needle.count
+            }
+            out.append(contentsOf: bytes[start...])
+        }
+    }
+
+    /// Runs `body` over the text's bytes, appending the result to an output
+    /// buffer, and returns that buffer as a string.
+    func transformingUTF8(_ body: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) -> String {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            body(bytes, &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `needle` at or after `start`.
+    func firstRange(of needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= count else { return nil }
+        var index = start
+        let last = count - needle.count
+        while index <= last {
+            if self[index] == first {
+                var matched = 1
+                while matched < needle.count, self[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,59 @@
+import ArchdocKit
+import ArchitectureDescription
+import Foundation
+import Testing
+
+/// The sidebar is one shared script, so the site grows linearly with its pages.
+@Suite struct SiteNavigationTests {
+    static let model = ArchitectureModel(Architecture("Pages") {
+        SoftwareSystem("app", "App", description: "The app") { Container("api", "API", technology: "Swift") }
+    })
+
+    /// Generates the site with `count` pages in a fresh docs folder.
+    func site(pages count: Int) throws -> [String: String] {
+        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-nav-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: docs) }
+        for index in 0..<count {
+            try "# Page \(index)\n\nSee [the next page](page-\(index + 1).md).\n".write(
+                to: docs.appendingPathComponent("page-\(index).md"), atomically: true, encoding: .utf8)
+        }
+        var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "no-templates", docsDirectory: docs.path))
+        generator.pictures = nil
+        return Dictionary(uniqueKeysWithValues: try generator.files(for: Self.model).map { ($0.path, $0.contents) })
+    }
+
+    @Test func aPageDoesNotGrowWithTheSite() throws {
+        let small = try site(pages: 3)
+        let large = try site(pages: 300)
+        let page = "site/docs/page-1.html"
+        #expect(small[page] != nil)
+        #expect(small[page] == large[page], "a page's HTML depends on how many other pages there are")
+        #expect(large.count > 300)
+    }
+
+    @Test func navigationScriptListsEveryPageOnceBySection() throws {
+        let files = try site(pages: 12)
+        let script = try #require(files["site/assets/navigation.js"])
+        let prefix = "window.ARCHDOC_NAVIGATION = "
+        #expect(script.hasPrefix(prefix))
+        let json = script.dropFirst(prefix.count).trimmingCharacters(in: CharacterSet(charactersIn: ";\n"))
+        struct Section: Decodable { var title: String; var items: [Item] }
+        struct Item: Decodable { var title: String; var url: String }
+        let sections = try JSONDecoder().decode([Section].self, from: Data(json.utf8))
+        #expect(sections.map(\.title) == ["Overview", "Views", "arc42", "Pages"])
+        let urls = sections.flatMap(\.items).map(\.url)
+        #expect(Set(urls).count == urls.count)
+        let pages = Set(files.keys.filter { $0.hasSuffix(".html") }.map { String($0.dropFirst("site/".count)) })
+        #expect(Set(urls) == pages)
+        #expect(sections.last?.items.first { $0.url == "docs/page-3.html" }?.title == "Page 3")
+    }
+
+    @Test func everyPageLoadsTheNavigationAndNamesItsOwnPath() throws {
+        let files = try site(pages: 2)
+        let page = try #require(files["site/docs/page-0.html"])
+        #expect(page.contains(#"data-path="docs/page-0.html""#))
+        #expect(page.contains(#"<script src="../assets/navigation.js"></script>"#))
+        #expect(page.contains(#"<nav class="sidebar" id="site-navigation""#))
+    }
+}

@@ -59,11 +59,30 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Treat a link to a page or anchor that does not exist as an error, not a warning.")
     var strict = false
 
+    @Option(name: .customLong("plantuml-jar"), help: ArgumentHelp(
+        "Also draw every view with PlantUML itself, as diagrams/<view>.plantuml.svg and a \"PlantUML picture\" tab.",
+        discussion: """
+            The path of plantuml.jar (needs java; Graphviz for layout). All views are drawn \
+            by one Java run, and each picture is cached until its source, the jar or \
+            Graphviz changes. Default: $ARCHDOC_PLANTUML_JAR; without either, no PlantUML \
+            pictures are drawn. Give check the same option as generate, or it reports the \
+            pictures as unexpected files.
+            """,
+        valueName: "path"))
+    var plantUMLJar: String?
+
     /// The configuration for an architecture folder.
     func configuration(architecture: String) -> GeneratorConfiguration {
         GeneratorConfiguration(
             siteDirectory: output, composeFile: noCompose ? nil : compose, templatesDirectory: templates,
-            docsDirectory: docsDirectory(architecture: architecture), strictLinks: strict)
+            docsDirectory: docsDirectory(architecture: architecture), strictLinks: strict,
+            plantUMLJar: plantUMLJarPath())
+    }
+
+    /// `--plantuml-jar`, or `ARCHDOC_PLANTUML_JAR` (not `PLANTUML_JAR`, which
+    /// other tools set without asking for pictures); `nil` when neither is set.
+    func plantUMLJarPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        plantUMLJar ?? environment["ARCHDOC_PLANTUML_JAR"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `--docs`, or the architecture folder's `docs/`.

@@ -43,7 +43,11 @@ public struct Staleness: Sendable {
                 }
             }
             for path in unexpected.sorted() {
-                findings.append(Finding(.unexpectedFile, "\(path) is not generated from the model; delete it, or move hand-written pages to architecture/docs/", file: path))
+                // PlantUML pictures are expected only when check gets the jar that generate had.
+                let hint = path.hasSuffix("." + PlantUMLPictureRenderer.fileExtension)
+                    ? "pass check the --plantuml-jar (or ARCHDOC_PLANTUML_JAR) that generate had, or delete it"
+                    : "delete it, or move hand-written pages to architecture/docs/"
+                findings.append(Finding(.unexpectedFile, "\(path) is not generated from the model; \(hint)", file: path))
             }
         }
         return findings

@@ -15,6 +15,9 @@ public struct GeneratorConfiguration: Sendable {
     public var buildsSite: Bool
     /// Where laid-out pictures are kept between runs, or `nil` to lay out every time.
     public var pictureCache: PictureCache?
+    /// The path of `plantuml.jar`: when set, PlantUML also draws every view,
+    /// as `<site>/diagrams/<view>.plantuml.svg`; `nil` for no PlantUML pictures.
+    public var plantUMLJar: String?
 
     /// The defaults: `site/`, `compose.yaml`, `templates/` and `architecture/docs/`.
     public init(
@@ -24,7 +27,8 @@ public struct GeneratorConfiguration: Sendable {
         docsDirectory: String = "architecture/docs",
         strictLinks: Bool = false,
         buildsSite: Bool = true,
-        pictureCache: PictureCache? = nil
+        pictureCache: PictureCache? = nil,
+        plantUMLJar: String? = nil
     ) {
         self.siteDirectory = siteDirectory
         self.composeFile = composeFile
@@ -33,6 +37,7 @@ public struct GeneratorConfiguration: Sendable {
         self.strictLinks = strictLinks
         self.buildsSite = buildsSite
         self.pictureCache = pictureCache
+        self.plantUMLJar = plantUMLJar
     }
 }
 
@@ -66,6 +71,9 @@ public struct Generator: Sendable {
     /// Draws `<site>/diagrams/<view>.svg` for each view, after the view's
     /// sources; `nil` for no pictures.
     public var pictures: SVGPictureRenderer? = SVGPictureRenderer()
+    /// Where `java` is looked up (`JAVA_HOME`, `PATH`) when
+    /// ``GeneratorConfiguration/plantUMLJar`` is set; `nil` for this process's environment.
+    public var plantUMLEnvironment: [String: String]? = nil
 
     /// A generator for C4-PlantUML and Mermaid diagrams.
     public init(configuration: GeneratorConfiguration = GeneratorConfiguration(),
@@ -102,6 +110,7 @@ public struct Generator: Sendable {
                 }
             }
         }
+        files += try plantUMLPictures(views: views, diagrams: files)
         files += try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: files)
         var diagnostics: [Diagnostic] = []
         if configuration.buildsSite {

@@ -30,8 +30,9 @@ public struct PictureCache: Sendable {
         return svg
     }
 
-    /// Pictures depend on the Graphviz library as well as on the DOT text.
-    private static let graphvizIdentity: String = {
+    /// Pictures depend on the Graphviz library as well as on the DOT text
+    /// (PlantUML's pictures too: PlantUML lays out with Graphviz's `dot`).
+    static let graphvizIdentity: String = {
         let candidates = ["/usr/lib/x86_64-linux-gnu/libgvc.so.6", "/usr/lib/aarch64-linux-gnu/libgvc.so.6", "/usr/lib/libgvc.so.6"]
         for path in candidates {
             if let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path) {

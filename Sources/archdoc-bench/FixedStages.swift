@@ -31,6 +31,18 @@ struct FixedStages {
         return out
     }
 
+    /// Writes the DOT text of the 30-element view and of every view of a `size` model.
+    static func dumpDOT(size: Int, to folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let renderer = SVGPictureRenderer()
+        let small = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 27, perSystem: 27)))
+        try renderer.dot(ViewBuilder(model: small).containerView(of: small.architecture.softwareSystems[0])).write(toFile: "\(folder)/thirty.dot", atomically: true, encoding: .utf8)
+        let model = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: size)))
+        for view in ViewBuilder(model: model).defaultViews() {
+            try renderer.dot(view).write(toFile: "\(folder)/\(size)-\(view.key).dot", atomically: true, encoding: .utf8)
+        }
+    }
+
     /// Loads a tiny real `architecture/main.swift` once (compiling, or a warm cache), then times cached loads.
     private func cachedLoad() throws -> Measurement {
         let folder = "\(work)/tiny-architecture"

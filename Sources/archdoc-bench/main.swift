@@ -7,6 +7,7 @@ import Foundation
 //   archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
 //   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
 //   archdoc-bench --stage fixed --work DIR            (internal)
+//   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
 
 func option(_ name: String) -> String? {
     let arguments = CommandLine.arguments
@@ -28,6 +29,10 @@ do {
     switch option("--stage") {
     case "size":
         try emit(try SizeStages(size: Int(option("--size") ?? "") ?? 1_000, work: work).run())
+    case "dot":
+        // For profiling layout by hand: the DOT of the 30-element view and of every view at --size.
+        try FixedStages.dumpDOT(size: Int(option("--size") ?? "") ?? 100, to: "\(work)/dot")
+        log("wrote \(work)/dot")
     case "fixed":
         try emit(try FixedStages(work: work).run())
     default:

@@ -31,7 +31,19 @@ struct DOTRenderer: Sendable {
     /// The node name of the legend; the alias table never hands it out.
     static let legendNode = "__legend"
 
+    /// The arrows of a view that its picture can show: those whose ends it shows.
+    static func drawableEdges(of view: DiagramView) -> [DiagramEdge] {
+        let shown = Set(view.allElements.map(\.id))
+        return view.edges.filter { shown.contains($0.sourceID) && shown.contains($0.destinationID) }
+    }
+
+    /// How the picture of a view is drawn.
+    static func density(of view: DiagramView) -> PictureDensity {
+        PictureDensity(elements: view.allElements.count, edges: drawableEdges(of: view).count)
+    }
+
     func render(_ view: DiagramView) -> String {
+        let density = Self.density(of: view)
         var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode])
         var legend = Legend()
         var out = PlantUMLWriter()
@@ -46,25 +58,32 @@ struct DOTRenderer: Sendable {
             for item in view.items {
                 write(item, to: &out, svgID: svgID, aliases: &aliases, legend: &legend)
             }
-            let shown = Set(view.allElements.map(\.id))
-            let edges = view.edges.filter { shown.contains($0.sourceID) && shown.contains($0.destinationID) }
+            let drawable = Self.drawableEdges(of: view)
+            let edges = density == .overview ? [] : drawable
             if !edges.isEmpty { out.blank() }
             for edge in edges {
-                out.line(self.edge(edge, aliases: &aliases, legend: &legend))
+                out.line(self.edge(edge, labelAttribute: density == .dense ? "xlabel" : "label", aliases: &aliases, legend: &legend))
             }
             out.blank()
             out.line("\(DOTText.quoted(Self.legendNode)) [shape=none, margin=0, width=0, height=0, fontsize=9, label=<\(legend.table)>]")
-            out.line("{ rank=sink; \(DOTText.quoted(Self.legendNode)) }")
-            // Invisible edges from every element without arrows of its own
-            // (or from all, if all have some) keep the legend below the rest.
-            let sources = Set(edges.map(\.sourceID))
-            let sinks = view.allElements.filter { !sources.contains($0.id) }
-            for element in sinks.isEmpty ? view.allElements : sinks {
-                out.line("\(DOTText.quoted(aliases.alias(for: element.id))) -> \(DOTText.quoted(Self.legendNode)) [style=invis]")
+            if density != .overview {
+                out.line("{ rank=sink; \(DOTText.quoted(Self.legendNode)) }")
+                // Invisible edges from every element without arrows of its own
+                // (or from all, if all have some) keep the legend below the rest.
+                let sources = Set(edges.map(\.sourceID))
+                let sinks = view.allElements.filter { !sources.contains($0.id) }
+                for element in sinks.isEmpty ? view.allElements : sinks {
+                    out.line("\(DOTText.quoted(aliases.alias(for: element.id))) -> \(DOTText.quoted(Self.legendNode)) [style=invis]")
+                }
             }
             out.blank()
             out.line("labelloc=t")
-            out.line("label=<<FONT POINT-SIZE=\"20\">\(DOTText.html(view.title))</FONT>>")
+            var title = "<FONT POINT-SIZE=\"20\">\(DOTText.html(view.title))</FONT>"
+            if density == .overview, !drawable.isEmpty {
+                let count = drawable.count == 1 ? "1 relationship is" : "\(drawable.count) relationships are"
+                title += "<BR/><FONT POINT-SIZE=\"11\">\(view.allElements.count) elements: \(count) not drawn here; the C4-PlantUML and Mermaid sources show them</FONT>"
+            }
+            out.line("label=<\(title)>")
         }
         out.line("}")
         return out.text
@@ -148,12 +167,14 @@ struct DOTRenderer: Sendable {
 
     // MARK: Edges
 
-    private func edge(_ edge: DiagramEdge, aliases: inout AliasTable, legend: inout Legend) -> String {
+    /// An arrow; `labelAttribute` is `label` (laid out with the graph) or
+    /// `xlabel` (placed afterwards, see ``PictureDensity/dense``).
+    private func edge(_ edge: DiagramEdge, labelAttribute: String, aliases: inout AliasTable, legend: inout Legend) -> String {
         var label = DOTText.html(edge.label, wrappingAt: Self.descriptionWidth)
         if let technology = edge.technology, !technology.isEmpty {
             label += "<BR/><FONT POINT-SIZE=\"8\">[\(DOTText.html(technology, wrappingAt: Self.descriptionWidth))]</FONT>"
         }
-        var attributes = "label=<\(label)>"
+        var attributes = "\(labelAttribute)=<\(label)>"
         switch edge.kind {
         case .relationship:
             legend.relationships = true

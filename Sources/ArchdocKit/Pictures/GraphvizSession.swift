@@ -10,7 +10,7 @@ import Synchronization
 /// text with the fonts installed on the machine, so the same view would give
 /// different SVGs on different machines and `archdoc check` would report
 /// them stale. Instead the session loads only the two plugins it needs, the
-/// `dot` layout and the core renderers (SVG), from the plugin folder next to
+/// `dot` layout, the `neato` layouts (for `osage`) and the core renderers (SVG), from the plugin folder next to
 /// libgvc (or `$GVBINDIR`) and hands them to `gvContextPlugins` as built-ins.
 /// Without a text layout plugin Graphviz measures text with its built-in
 /// Helvetica metrics: the output depends only on the Graphviz version. When
@@ -18,10 +18,19 @@ import Synchronization
 enum GraphvizSession {
     /// How the context was made, for diagnostics.
     enum Setup: Sendable, Equatable {
-        /// Only the `dot` layout and core plugins; built-in text metrics.
-        case builtins(pluginDirectory: String)
+        /// Only the `dot` layout and core plugins, and the `neato` layouts
+        /// (`osage`) when they are there; built-in text metrics.
+        case builtins(pluginDirectory: String, neatoLayouts: Bool)
         /// `gvContext()` with Graphviz's own configuration.
         case configuration
+
+        /// Whether `osage` can be used.
+        var hasNeatoLayouts: Bool {
+            switch self {
+            case .builtins(_, let neatoLayouts): neatoLayouts
+            case .configuration: true
+            }
+        }
     }
 
     private struct Context {
@@ -42,8 +51,9 @@ enum GraphvizSession {
         }
     }
 
-    /// Lays out DOT text with `dot` and renders it as SVG.
-    static func svg(fromDOT dot: String, viewKey: String) throws(PictureError) -> String {
+    /// Lays out DOT text with a layout engine (`dot`, or `osage` when its
+    /// plugin is there; `dot` otherwise) and renders it as SVG.
+    static func svg(fromDOT dot: String, engine: String = "dot", viewKey: String) throws(PictureError) -> String {
         try context.withLock { (context: inout Context?) throws(PictureError) -> String in
             if context == nil { context = makeContext() }
             guard let gvc = context?.gvc else {
@@ -57,7 +67,8 @@ enum GraphvizSession {
             guard let graph = dot.withCString({ agmemread($0) }) else { throw failure(.parse) }
             defer { agclose(graph) }
             defer { gvFreeLayout(gvc, graph) }
-            guard gvLayout(gvc, graph, "dot") == 0 else { throw failure(.layout) }
+            let available = engine == "dot" || context?.setup.hasNeatoLayouts != false
+            guard gvLayout(gvc, graph, available ? engine : "dot") == 0 else { throw failure(.layout) }
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
             let status = gvRenderData(gvc, graph, "svg", &buffer, &length)
@@ -75,7 +86,10 @@ enum GraphvizSession {
             return 0
         }
         if let directory = pluginDirectory(),
-           let libraries = loadLibraries(["dot_layout", "core"], from: directory) {
+           let required = loadLibraries(["dot_layout", "core"], from: directory) {
+            // `osage` for overview pictures; without it they are laid out by `dot`.
+            let neato = loadLibraries(["neato_layout"], from: directory)
+            let libraries = required + (neato ?? [])
             // Graphviz keeps the pointer to the list for the life of the
             // context, which lives as long as the process.
             let list = UnsafeMutablePointer<lt_symlist_t>.allocate(capacity: libraries.count + 1)
@@ -84,7 +98,7 @@ enum GraphvizSession {
             }
             list[libraries.count] = lt_symlist_t(name: nil, address: nil)
             if let gvc = gvContextPlugins(list, 0) {
-                return Context(gvc: gvc, setup: .builtins(pluginDirectory: directory))
+                return Context(gvc: gvc, setup: .builtins(pluginDirectory: directory, neatoLayouts: neato != nil))
             }
         }
         return gvContext().map { Context(gvc: $0, setup: .configuration) }

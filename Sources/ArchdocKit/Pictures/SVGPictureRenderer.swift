@@ -16,7 +16,7 @@ public struct SVGPictureRenderer: Sendable {
     /// A complete SVG file for a view: the XML declaration, the DOCTYPE and
     /// the `<svg>` element.
     public func render(_ view: DiagramView) throws(PictureError) -> String {
-        let svg = try GraphvizSession.svg(fromDOT: dot(view), viewKey: view.key)
+        let svg = try GraphvizSession.svg(fromDOT: dot(view), engine: DOTRenderer.density(of: view).engine, viewKey: view.key)
         return SVGPostProcessor.finished(svg)
     }
 

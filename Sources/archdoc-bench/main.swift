@@ -8,6 +8,8 @@ import Foundation
 //   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
 //   archdoc-bench --stage fixed --work DIR            (internal)
 //   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
+//   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site --size N
+//                                                      (one stage in a loop, for perf)
 
 func option(_ name: String) -> String? {
     let arguments = CommandLine.arguments
@@ -33,6 +35,9 @@ do {
         // For profiling layout by hand: the DOT of the 30-element view and of every view at --size.
         try FixedStages.dumpDOT(size: Int(option("--size") ?? "") ?? 100, to: "\(work)/dot")
         log("wrote \(work)/dot")
+    case "profile":
+        // For perf/callgrind: one stage in a loop, nothing else (e.g. --what plantuml).
+        try Profiling.loop(option("--what") ?? "plantuml", size: Int(option("--size") ?? "") ?? 1_000, seconds: Double(option("--seconds") ?? "") ?? 5)
     case "fixed":
         try emit(try FixedStages(work: work).run())
     default:

@@ -20,8 +20,10 @@ public struct ComposeDrift: Sendable {
     public func findings(against document: ComposeDocument) -> [Finding] {
         let plan = ComposePlan(model: model)
         var findings: [Finding] = []
+        // By name, once: looking each entry up in the list would be quadratic.
+        let byName = Dictionary(document.services.map { ($0.name.value, $0) }) { first, _ in first }
         for entry in plan.entries {
-            guard let service = document.service(entry.name) else {
+            guard let service = byName[entry.name] else {
                 findings.append(Finding(
                     .serviceNotInCompose, service: entry.name,
                     "service '\(entry.name)' is in the model but not in the compose file; add it or run archdoc generate",

@@ -82,6 +82,25 @@ public struct Generator: Sendable {
         self.renderers = renderers
     }
 
+    /// A view's diagram sources, one per renderer, and its picture.
+    private func diagramFiles(for view: DiagramView) throws(GenerationError) -> [GeneratedFile] {
+        let site = configuration.siteDirectory
+        var files = renderers.map { renderer in
+            GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
+        }
+        if let pictures {
+            let path = "\(site)/diagrams/\(view.key).\(pictures.fileExtension)"
+            do {
+                let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: pictures) }
+                    ?? pictures.render(view)
+                files.append(GeneratedFile(path: path, contents: svg))
+            } catch {
+                throw GenerationError("\(path): error: \(error)")
+            }
+        }
+        return files
+    }
+
     /// Every file for a model; see ``generate(for:)``.
     public func files(for model: ArchitectureModel) throws(GenerationError) -> [GeneratedFile] {
         try generate(for: model).files
@@ -93,24 +112,17 @@ public struct Generator: Sendable {
     /// deployment — and the site's broken links.
     public func generate(for model: ArchitectureModel) throws(GenerationError) -> GenerationResult {
         let views = ViewBuilder(model: model).defaultViews()
-        let site = configuration.siteDirectory
-        var files: [GeneratedFile] = []
-        for view in views {
-            for renderer in renderers {
-                files.append(GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view)))
-            }
-            if let pictures {
-                let path = "\(site)/diagrams/\(view.key).\(pictures.fileExtension)"
-                do {
-                    let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: pictures) }
-                        ?? pictures.render(view)
-                    files.append(GeneratedFile(path: path, contents: svg))
-                } catch {
-                    throw GenerationError("\(path): error: \(error)")
-                }
-            }
-        }
+        // Views are independent: their sources and pictures are made on every
+        // core (Graphviz itself lays out one picture at a time).
+        var files = try views.concurrentMap { view throws(GenerationError) in try diagramFiles(for: view) }.flatMap { $0 }
         files += try plantUMLPictures(views: views, diagrams: files)
+        // The compose file needs nothing else: it is written while the chapters and the site are.
+        let composePath = model.architecture.deployment == nil ? nil : configuration.composeFile
+        var composeWork: (@Sendable () -> GeneratedFile)?
+        if let composePath {
+            composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
+        }
+        let compose = Concurrently(composeWork)
         files += try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: files)
         var diagnostics: [Diagnostic] = []
         if configuration.buildsSite {
@@ -118,9 +130,7 @@ public struct Generator: Sendable {
             files += site.files
             diagnostics = site.diagnostics
         }
-        if let composeFile = configuration.composeFile, model.architecture.deployment != nil {
-            files.append(GeneratedFile(path: composeFile, contents: ComposeRenderer().render(model)))
-        }
+        if let composeFile = compose.value() { files.append(composeFile) }
         return GenerationResult(files: files, diagnostics: diagnostics)
     }
 }

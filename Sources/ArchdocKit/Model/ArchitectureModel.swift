@@ -42,6 +42,8 @@ public struct ArchitectureModel: Sendable {
     /// Where further `Deployment` blocks were declared (only one is allowed).
     public let extraDeployments: [SourceLocation]
     private let index: [String: Int]
+    /// Positions in `architecture.relationships` by the system of a container at either end.
+    private let relationshipsBySystem: [String: [Int]]
 
     /// Indexes an architecture.
     public init(_ architecture: Architecture, extraDeployments: [SourceLocation] = []) {
@@ -62,6 +64,15 @@ public struct ArchitectureModel: Sendable {
             index[element.id] = position
         }
         self.index = index
+        var bySystem: [String: [Int]] = [:]
+        for (position, relationship) in architecture.relationships.enumerated() {
+            let systems = [relationship.sourceID, relationship.destinationID].compactMap { id -> String? in
+                guard let found = index[id], case .container(_, let systemID) = elements[found] else { return nil }
+                return systemID
+            }
+            for system in Set(systems) { bySystem[system, default: []].append(position) }
+        }
+        relationshipsBySystem = bySystem
         if let declared = deployment?.profiles, !declared.isEmpty {
             profiles = declared
         } else {
@@ -92,6 +103,13 @@ public struct ArchitectureModel: Sendable {
         case .container(_, let systemID): systemID
         case .person, nil: nil
         }
+    }
+
+    /// The relationships with a container of a software system at one end
+    /// (or both), in declaration order. Indexed once, so that per-system views
+    /// and chapters cost time linear in the model, not quadratic.
+    public func relationships(ofContainersIn systemID: String) -> [Relationship] {
+        (relationshipsBySystem[systemID] ?? []).map { architecture.relationships[$0] }
     }
 
     /// The services that run in a profile, with that profile's settings applied.

@@ -44,7 +44,7 @@ struct DOTRenderer: Sendable {
 
     func render(_ view: DiagramView) -> String {
         let density = Self.density(of: view)
-        var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode])
+        var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode], capacity: view.allElements.count + 8)
         var legend = Legend()
         var out = PlantUMLWriter()
         let svgID = Self.svgID(for: view.key)

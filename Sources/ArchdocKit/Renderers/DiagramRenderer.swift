@@ -16,19 +16,28 @@ struct AliasTable {
     private var aliases: [String: String] = [:]
     private var taken: Set<String>
     private let reserved: Set<String>
+    /// Every character of the reserved words, in both cases: an identifier
+    /// with any other character cannot be one, and is not lowercased to check.
+    private let reservedAlphabet: ASCIISet
+    private static let identifierByte = ASCIISet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
-    /// Creates a table that avoids the language's reserved words.
-    init(reserved: Set<String> = []) {
+    /// Creates a table that avoids the language's reserved words, with room
+    /// for `capacity` ids.
+    init(reserved: Set<String> = [], capacity: Int = 0) {
         self.reserved = reserved
-        self.taken = []
+        let words = reserved.joined()
+        reservedAlphabet = ASCIISet(words.lowercased() + words.uppercased())
+        taken = Set(minimumCapacity: capacity)
+        aliases.reserveCapacity(capacity)
     }
 
     /// The identifier for an id, assigned on first use.
     mutating func alias(for id: String) -> String {
         if let alias = aliases[id] { return alias }
-        var base = String(String.UnicodeScalarView(id.unicodeScalars.map { $0.isASCIIAlphanumeric || $0 == "_" ? $0 : "_" }))
-        if base.isEmpty || base.unicodeScalars.first.map({ ("0"..."9").contains($0) }) == true { base = "_" + base }
-        if reserved.contains(base.lowercased()) { base += "_" }
+        var base = id.utf8.allSatisfy(Self.identifierByte.contains) ? id
+            : String(String.UnicodeScalarView(id.unicodeScalars.map { $0.isASCIIAlphanumeric || $0 == "_" ? $0 : "_" }))
+        if base.isEmpty || base.utf8.first.map({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) == true { base = "_" + base }
+        if !reserved.isEmpty, base.utf8.allSatisfy(reservedAlphabet.contains), reserved.contains(base.lowercased()) { base += "_" }
         var candidate = base
         var counter = 2
         while taken.contains(candidate) {

@@ -20,7 +20,8 @@ struct SiteBuilder: Sendable {
         }
 
         var pages: [SitePage] = []
-        pages += views.map { viewPage($0, generated: generated, site: site) }
+        let contents = Dictionary(generated.map { ($0.path, $0.contents) }) { first, _ in first }
+        pages += views.map { viewPage($0, contents: contents, site: site) }
         let chapters = generated.compactMap { file in inSite(file).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
         pages += chapters.map { MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents) }
             .concurrentMap(markdownPage)
@@ -78,8 +79,9 @@ struct SiteBuilder: Sendable {
         }.compactMap { $0 }
     }
 
-    private func viewPage(_ view: DiagramView, generated: [GeneratedFile], site: String) -> SitePage {
-        let source = { (ext: String) in generated.first { $0.path == "\(site)/diagrams/\(view.key).\(ext)" }?.contents }
+    /// `contents`: every generated file's text by path.
+    private func viewPage(_ view: DiagramView, contents: [String: String], site: String) -> SitePage {
+        let source = { (ext: String) in contents["\(site)/diagrams/\(view.key).\(ext)"] }
         let title = HTMLText.escaped(view.title)
         var html = "<h1 id=\"view\">\(title)</h1>\n"
         html += "<div class=\"tabs\" data-tabs>\n<div role=\"tablist\" aria-label=\"Representations\">\n"

@@ -27,3 +27,29 @@ extension Array where Element: Sendable {
         return try results.map { result throws(E) in try result!.get() }
     }
 }
+
+/// A value computed on another thread while the caller goes on; `value()`
+/// waits for it. For one independent piece of work beside the main one.
+final class Concurrently<T: Sendable>: @unchecked Sendable {
+    // Written once by the worker before `done` is signalled, read after.
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+    private let started: Bool
+
+    /// Starts `work` at once; `nil` work gives a `nil` value.
+    init(_ work: (@Sendable () -> T)?) {
+        started = work != nil
+        guard let work else { return }
+        DispatchQueue.global().async { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    /// The result, once the work is done.
+    func value() -> T? {
+        guard started else { return nil }
+        done.wait()
+        return result
+    }
+}

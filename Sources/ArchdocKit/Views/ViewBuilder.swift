@@ -27,7 +27,7 @@ public struct ViewBuilder: Sendable {
     public func systemContextView() -> DiagramView {
         let people = model.architecture.people.map { DiagramItem.element(element(for: $0)) }
         let systems = model.architecture.softwareSystems.map { DiagramItem.element(element(for: $0)) }
-        let edges = liftedEdges { id in
+        let edges = liftedEdges(model.architecture.relationships) { id in
             switch model.element(id) {
             case .person: id
             case .softwareSystem: id
@@ -54,7 +54,8 @@ public struct ViewBuilder: Sendable {
             case nil: return nil
             }
         }
-        let edges = liftedEdges(visible).filter { inside.contains($0.sourceID) || inside.contains($0.destinationID) }
+        let edges = liftedEdges(model.relationships(ofContainersIn: system.id), visible)
+            .filter { inside.contains($0.sourceID) || inside.contains($0.destinationID) }
         let neighbours = Set(edges.flatMap { [$0.sourceID, $0.destinationID] }).subtracting(inside)
         let people = model.architecture.people.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
         let systems = model.architecture.softwareSystems.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
@@ -80,7 +81,7 @@ public struct ViewBuilder: Sendable {
             case .container, nil: return nil
             }
         }
-        var edges = liftedEdges(visible).filter { deployed.contains($0.sourceID) || deployed.contains($0.destinationID) }
+        var edges = liftedEdges(model.architecture.relationships, visible).filter { deployed.contains($0.sourceID) || deployed.contains($0.destinationID) }
         for service in services {
             for dependency in service.service.dependsOn where deployed.contains(dependency.containerID) {
                 edges.append(DiagramEdge(
@@ -151,9 +152,9 @@ public struct ViewBuilder: Sendable {
     /// The model's relationships with each end mapped to the element that
     /// stands for it in a view (`nil`: not shown). Relationships inside one
     /// shown element are dropped; repeats keep the first.
-    private func liftedEdges(_ visible: (String) -> String?) -> [DiagramEdge] {
+    private func liftedEdges(_ relationships: [Relationship], _ visible: (String) -> String?) -> [DiagramEdge] {
         var seen: Set<String> = []
-        return model.architecture.relationships.compactMap { relationship in
+        return relationships.compactMap { relationship in
             guard let source = visible(relationship.sourceID), let destination = visible(relationship.destinationID),
                   source != destination
             else { return nil }

@@ -16,10 +16,12 @@ struct BuildingBlockChapter {
     func context() -> [String: Any] {
         var names: [String: String] = [:]
         for element in model.elements where names[element.id] == nil { names[element.id] = MarkdownText.inline(element.name) }
+        let containerViews = Dictionary(views.compactMap { view -> (String, DiagramView)? in
+            guard case .container(let systemID) = view.kind else { return nil }
+            return (systemID, view)
+        }) { first, _ in first }
         let systems: [[String: Any]] = model.architecture.softwareSystems.filter { !$0.isExternal }.map { system in
-            let inside = Set(system.containers.map(\.id))
-            let interfaces: [[String]] = model.architecture.relationships
-                .filter { inside.contains($0.sourceID) || inside.contains($0.destinationID) }
+            let interfaces: [[String]] = model.relationships(ofContainersIn: system.id)
                 .map { relationship in
                     [
                         names[relationship.sourceID] ?? MarkdownText.inline(relationship.sourceID),
@@ -28,7 +30,7 @@ struct BuildingBlockChapter {
                         Arc42Format.text(relationship.technology),
                     ]
                 }
-            let view = views.first { $0.kind == .container(systemID: system.id) }
+            let view = containerViews[system.id]
             return [
                 "name": MarkdownText.inline(system.name),
                 "id": MarkdownText.code(system.id),

@@ -22,6 +22,9 @@ public struct ComposePlan: Sendable {
 
     /// Every compose service, in model order.
     public let entries: [Entry]
+    /// The positions in ``entries`` of each model service's entries, so that
+    /// resolving every `depends_on` is linear rather than quadratic.
+    private let entryIndices: [String: [Int]]
 
     /// Plans the compose services of a model.
     public init(model: ArchitectureModel) {
@@ -53,6 +56,7 @@ public struct ComposePlan: Sendable {
             }
         }
         self.entries = entries
+        entryIndices = Dictionary(grouping: entries.indices) { entries[$0].deployed.name }
     }
 
     /// The compose services that run in a profile, by name, in model order.
@@ -62,7 +66,7 @@ public struct ComposePlan: Sendable {
 
     /// The entries of one model service (one, or one per variant).
     public func entries(for containerID: String) -> [Entry] {
-        entries.filter { $0.deployed.name == containerID }
+        (entryIndices[containerID] ?? []).map { entries[$0] }
     }
 
     /// One resolved `depends_on` entry of a compose service.

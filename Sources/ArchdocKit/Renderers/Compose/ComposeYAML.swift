@@ -5,9 +5,14 @@ typealias YAMLNode = Yams.Node
 
 /// Building compose YAML node by node, with keys in the order given and
 /// strings quoted whenever a YAML 1.1 reader could take them for something else.
+///
+/// Every scalar carries its tag (`str`, `int`, `bool`): an `.implicit` tag
+/// makes Yams run its regular-expression resolver on each scalar as it
+/// serialises, which cost more than building the whole file. The tags are
+/// never written: the emitter treats them as implied by the style.
 enum ComposeYAML {
     static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
-        .mapping(YAMLNode.Mapping(pairs.map { (YAMLNode($0.0), $0.1) }, .implicit, .block))
+        .mapping(YAMLNode.Mapping(pairs.map { (YAMLNode($0.0, Tag(.str)), $0.1) }, .implicit, .block))
     }
 
     static var emptyMapping: YAMLNode { .mapping(YAMLNode.Mapping([(YAMLNode, YAMLNode)](), .implicit, .flow)) }
@@ -18,20 +23,20 @@ enum ComposeYAML {
 
     /// A string, plain when that is unambiguous, otherwise double-quoted.
     static func string(_ value: String) -> YAMLNode {
-        isSafePlain(value) ? .scalar(YAMLNode.Scalar(value, .implicit, .plain)) : quoted(value)
+        isSafePlain(value) ? .scalar(YAMLNode.Scalar(value, Tag(.str), .plain)) : quoted(value)
     }
 
     /// A string, always double-quoted (ports, which YAML 1.1 reads as base-60 numbers).
     static func quoted(_ value: String) -> YAMLNode {
-        .scalar(YAMLNode.Scalar(value, .implicit, .doubleQuoted))
+        .scalar(YAMLNode.Scalar(value, Tag(.str), .doubleQuoted))
     }
 
     static func integer(_ value: Int) -> YAMLNode {
-        .scalar(YAMLNode.Scalar(String(value), .implicit, .plain))
+        .scalar(YAMLNode.Scalar(String(value), Tag(.int), .plain))
     }
 
     static func boolean(_ value: Bool) -> YAMLNode {
-        .scalar(YAMLNode.Scalar(value ? "true" : "false", .implicit, .plain))
+        .scalar(YAMLNode.Scalar(value ? "true" : "false", Tag(.bool), .plain))
     }
 
     static func serialize(_ node: YAMLNode) -> String {

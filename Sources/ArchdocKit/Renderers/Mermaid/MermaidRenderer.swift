@@ -16,7 +16,7 @@ public struct MermaidRenderer: DiagramRenderer {
     ]
 
     public func render(_ view: DiagramView) -> String {
-        var aliases = AliasTable(reserved: Self.reservedWords)
+        var aliases = AliasTable(reserved: Self.reservedWords, capacity: view.allElements.count + 8)
         var out = PlantUMLWriter()
         out.line("---")
         out.line("title: \(MermaidText.yamlQuoted(view.title))")
@@ -31,12 +31,20 @@ public struct MermaidRenderer: DiagramRenderer {
             if !view.edges.isEmpty { out.blank() }
             var dependencyLinks: [Int] = []
             for (index, edge) in view.edges.enumerated() {
-                let source = aliases.alias(for: edge.sourceID), destination = aliases.alias(for: edge.destinationID)
-                var label = MermaidText.escaped(edge.label)
-                if let technology = edge.technology { label += "<br/><small>[\(MermaidText.escaped(technology))]</small>" }
-                let arrow = edge.kind == .relationship ? "-->" : "-.->"
+                // Appended piece by piece: one line per arrow adds up in large views.
+                var line = aliases.alias(for: edge.sourceID)
+                line.reserveCapacity(128)
+                line.append(edge.kind == .relationship ? " -->|\"" : " -.->|\"")
+                line.append(MermaidText.escaped(edge.label))
+                if let technology = edge.technology {
+                    line.append("<br/><small>[")
+                    line.append(MermaidText.escaped(technology))
+                    line.append("]</small>")
+                }
+                line.append("\"| ")
+                line.append(aliases.alias(for: edge.destinationID))
                 if edge.kind != .relationship { dependencyLinks.append(index) }
-                out.line("\(source) \(arrow)|\"\(label)\"| \(destination)")
+                out.line(line)
             }
             out.blank()
             for (name, style) in Self.classStyles where classes[name] != nil {
@@ -103,15 +111,27 @@ public struct MermaidRenderer: DiagramRenderer {
             if kind == .database || kind == .objectStore || kind == .queue, element.technology == nil { type = "Container" }
         }
         if element.isExternal { type = "External " + type }
-        var label = "<b>\(MermaidText.escaped(element.name))</b><br/><small>[\(MermaidText.escaped(type))]</small>"
-        if let description = element.description { label += "<br/>\(MermaidText.escaped(description))" }
-        switch element.shape {
-        case .person: return "\(alias)([\"\(label)\"])"
-        case .softwareSystem, .container(.service): return "\(alias)[\"\(label)\"]"
-        case .container(.webApp): return "\(alias)(\"\(label)\")"
-        case .container(.database): return "\(alias)[(\"\(label)\")]"
-        case .container(.queue): return "\(alias)@{ shape: h-cyl, label: \"\(label)\" }"
-        case .container(.objectStore): return "\(alias)@{ shape: lin-cyl, label: \"\(label)\" }"
+        let (open, close) = switch element.shape {
+        case .person: ("([\"", "\"])")
+        case .softwareSystem, .container(.service): ("[\"", "\"]")
+        case .container(.webApp): ("(\"", "\")")
+        case .container(.database): ("[(\"", "\")]")
+        case .container(.queue): ("@{ shape: h-cyl, label: \"", "\" }")
+        case .container(.objectStore): ("@{ shape: lin-cyl, label: \"", "\" }")
         }
+        var node = alias
+        node.reserveCapacity(192)
+        node.append(open)
+        node.append("<b>")
+        node.append(MermaidText.escaped(element.name))
+        node.append("</b><br/><small>[")
+        node.append(MermaidText.escaped(type))
+        node.append("]</small>")
+        if let description = element.description {
+            node.append("<br/>")
+            node.append(MermaidText.escaped(description))
+        }
+        node.append(close)
+        return node
     }
 }

@@ -5,7 +5,12 @@
 /// (`#quot;`, `#lt;`, `#35;`), which Mermaid draws as the character itself;
 /// a newline becomes `<br/>`.
 enum MermaidText {
+    /// The characters ``escaped(_:)`` rewrites.
+    private static let special = ASCIISet("\r\n\"<>&#|`{}*_\\~")
+
     static func escaped(_ text: String) -> String {
+        // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
+        guard text.containsASCII(special) else { return text }
         var result = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {

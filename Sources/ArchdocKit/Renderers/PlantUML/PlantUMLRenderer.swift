@@ -11,7 +11,7 @@ public struct PlantUMLRenderer: DiagramRenderer {
     public init() {}
 
     public func render(_ view: DiagramView) -> String {
-        var aliases = AliasTable()
+        var aliases = AliasTable(capacity: view.allElements.count + 8)
         var out = PlantUMLWriter()
         let elements = view.allElements
         out.line("@startuml \(view.key)")
@@ -29,11 +29,12 @@ public struct PlantUMLRenderer: DiagramRenderer {
         for item in view.items { write(item, to: &out, aliases: &aliases) }
         out.blank()
         for edge in view.edges {
-            let source = aliases.alias(for: edge.sourceID), destination = aliases.alias(for: edge.destinationID)
-            var arguments = [source, destination, PlantUMLText.quoted(edge.label)]
-            if let technology = edge.technology { arguments.append(PlantUMLText.quoted(technology)) }
-            if case .dependency = edge.kind { arguments.append("$tags=\"\(Self.dependencyTag)\"") }
-            out.line("Rel(\(arguments.joined(separator: ", ")))")
+            var call = MacroCall("Rel", aliases.alias(for: edge.sourceID))
+            call.argument(aliases.alias(for: edge.destinationID))
+            call.quoted(edge.label)
+            if let technology = edge.technology { call.quoted(technology) }
+            if case .dependency = edge.kind { call.argument("$tags=\"\(Self.dependencyTag)\"") }
+            out.line(call.finished)
         }
         out.blank()
         out.line("SHOW_LEGEND()")
@@ -67,29 +68,22 @@ public struct PlantUMLRenderer: DiagramRenderer {
     }
 
     private func macro(for element: DiagramElement, alias: String) -> String {
-        let suffix = element.isExternal ? "_Ext" : ""
-        var arguments = [alias, PlantUMLText.quoted(element.name)]
         let name: String
         switch element.shape {
-        case .person:
-            name = "Person"
-            arguments.append(PlantUMLText.quoted(element.description ?? ""))
-        case .softwareSystem:
-            name = "System"
-            arguments.append(PlantUMLText.quoted(element.description ?? ""))
-        case .container(let kind):
-            name = switch kind {
-            case .database, .objectStore: "ContainerDb"
-            case .queue: "ContainerQueue"
-            case .service, .webApp: "Container"
-            }
-            arguments.append(PlantUMLText.quoted(element.technology ?? ""))
-            arguments.append(PlantUMLText.quoted(element.description ?? ""))
+        case .person: name = "Person"
+        case .softwareSystem: name = "System"
+        case .container(.database), .container(.objectStore): name = "ContainerDb"
+        case .container(.queue): name = "ContainerQueue"
+        case .container(.service), .container(.webApp): name = "Container"
         }
-        if let icon = element.icon { arguments.append("$sprite=\(PlantUMLText.quoted(icon.sprite))") }
+        var call = MacroCall(element.isExternal ? name + "_Ext" : name, alias)
+        call.quoted(element.name)
+        if case .container = element.shape { call.quoted(element.technology ?? "") }
+        call.quoted(element.description ?? "")
+        if let icon = element.icon { call.argument("$sprite=\(PlantUMLText.quoted(icon.sprite))") }
         let tags = Self.tags(of: element)
-        if !tags.isEmpty { arguments.append("$tags=\(PlantUMLText.quoted(tags.joined(separator: "+")))") }
-        return "\(name)\(suffix)(\(arguments.joined(separator: ", ")))"
+        if !tags.isEmpty { call.argument("$tags=\(PlantUMLText.quoted(tags.joined(separator: "+")))") }
+        return call.finished
     }
 
     // MARK: Tags
@@ -134,13 +128,43 @@ public struct PlantUMLRenderer: DiagramRenderer {
     }
 }
 
+/// One macro call, `Name(alias, "text", …)`, appended piece by piece: the
+/// renderers write one per element and arrow, so they avoid building an
+/// array of arguments and joining it.
+struct MacroCall {
+    private(set) var text: String
+
+    init(_ name: String, _ first: String) {
+        text = name
+        text.reserveCapacity(160)
+        text.append("(")
+        text.append(first)
+    }
+
+    mutating func argument(_ raw: String) {
+        text.append(", ")
+        text.append(raw)
+    }
+
+    mutating func quoted(_ value: String) {
+        text.append(", \"")
+        text.append(PlantUMLText.escaped(value))
+        text.append("\"")
+    }
+
+    /// The call with its closing parenthesis.
+    var finished: String { text + ")" }
+}
+
 /// Builds PlantUML source line by line with four-space indentation.
 struct PlantUMLWriter {
     private(set) var text = ""
     private var depth = 0
 
     mutating func line(_ content: String) {
-        text += String(repeating: "    ", count: depth) + content + "\n"
+        for _ in 0..<depth { text.append("    ") }
+        text.append(content)
+        text.append("\n")
     }
 
     mutating func blank() {

@@ -27,7 +27,13 @@ enum PlantUMLText {
     /// Characters that, doubled, start Creole markup.
     private static let creoleMarkup: Set<Unicode.Scalar> = ["*", "_", "-", "/", "~", "=", "^", "\""]
 
+    /// The characters ``escaped(_:)`` rewrites wherever they are.
+    private static let special = ASCIISet("\r\n$\\\"<>%&")
+    private static let doubledMarkup = ASCIISet("*_-/~=^\"")
+
     static func escaped(_ text: String) -> String {
+        // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
+        guard text.containsASCII(special, orDoubled: doubledMarkup) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count)

@@ -1,0 +1,40 @@
+import ArchdocKit
+import ArchitectureDescription
+import Foundation
+
+/// One stage run over and over for a few seconds, so that a profiler
+/// (`perf record`, `valgrind --tool=callgrind`) sees little else.
+enum Profiling {
+    static func loop(_ what: String, size: Int, seconds: Double) throws {
+        let model = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: size)))
+        let views = ViewBuilder(model: model).defaultViews()
+        var configuration = GeneratorConfiguration(templatesDirectory: "/nonexistent", docsDirectory: "/nonexistent")
+        configuration.composeFile = "compose.yaml"
+        let body: () throws -> Void
+        switch what {
+        case "plantuml": body = { consume(views.map(PlantUMLRenderer().render)) }
+        case "mermaid": body = { consume(views.map(MermaidRenderer().render)) }
+        case "compose": body = { consume(ComposeRenderer().render(model)) }
+        case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
+        case "arc42": body = { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: [])) }
+        case "site":
+            var generator = Generator(configuration: configuration)
+            generator.pictures = nil
+            body = { consume(try generator.files(for: model)) }
+        case "drift":
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-\(size).yaml").path
+            try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
+            body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
+        default:
+            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, arc42, site or drift")
+        }
+        let clock = ContinuousClock()
+        let end = clock.now + .milliseconds(Int(seconds * 1000))
+        var runs = 0
+        while clock.now < end {
+            try body()
+            runs += 1
+        }
+        log("\(what) at \(size): \(runs) runs in \(seconds) s")
+    }
+}

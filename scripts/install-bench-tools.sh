@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make bench` needs beyond scripts/install-tools.sh (run as root, or with sudo):
-#   apt: hyperfine (whole-process timings), time (/usr/bin/time -v for peak RSS)
+#   apt: hyperfine (whole-process timings), time (/usr/bin/time -v for peak RSS),
+#        wrk and curl (archdoc serve under load, and its event stream)
 #   pip: c4-diagrams==0.7.1 (the peer)
 # Idempotent. Environment: PYTHON (default python3).
 set -euo pipefail
@@ -10,7 +11,7 @@ SUDO=()
 [ "$(id -u)" -ne 0 ] && SUDO=(sudo -n)
 
 missing=()
-for p in hyperfine time; do
+for p in hyperfine time wrk curl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

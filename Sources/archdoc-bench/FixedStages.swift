@@ -43,25 +43,28 @@ struct FixedStages {
         }
     }
 
+    /// A person, a system and two containers: the smallest real architecture folder.
+    static let tinyArchitecture = """
+    import ArchitectureDescription
+
+    let user = Person("user", "User")
+    let api = Container("api", "API", technology: "Swift, Hummingbird")
+    let db = Container("db", "Database", kind: .database, technology: "PostgreSQL")
+
+    let architecture = Architecture("Tiny") {
+        user
+        SoftwareSystem("tiny", "Tiny") { api; db }
+        user.uses(api, "Calls", technology: "HTTPS")
+        api.uses(db, "Reads and writes", technology: "SQL")
+    }
+
+    """
+
     /// Loads a tiny real `architecture/main.swift` once (compiling, or a warm cache), then times cached loads.
     private func cachedLoad() throws -> Measurement {
         let folder = "\(work)/tiny-architecture"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try """
-        import ArchitectureDescription
-
-        let user = Person("user", "User")
-        let api = Container("api", "API", technology: "Swift, Hummingbird")
-        let db = Container("db", "Database", kind: .database, technology: "PostgreSQL")
-
-        let architecture = Architecture("Tiny") {
-            user
-            SoftwareSystem("tiny", "Tiny") { api; db }
-            user.uses(api, "Calls", technology: "HTTPS")
-            api.uses(db, "Reads and writes", technology: "SQL")
-        }
-
-        """.write(toFile: "\(folder)/main.swift", atomically: true, encoding: .utf8)
+        try Self.tinyArchitecture.write(toFile: "\(folder)/main.swift", atomically: true, encoding: .utf8)
         let loader = ArchitectureLoader()
         _ = try loader.load(from: folder)
         var fromCache = true

@@ -7,6 +7,7 @@ import Foundation
 //   archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
 //   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
 //   archdoc-bench --stage fixed --work DIR            (internal)
+//   archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
 //   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
 //   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site --size N
 //                                                      (one stage in a loop, for perf)
@@ -38,6 +39,11 @@ do {
     case "profile":
         // For perf/callgrind: one stage in a loop, nothing else (e.g. --what plantuml).
         try Profiling.loop(option("--what") ?? "plantuml", size: Int(option("--size") ?? "") ?? 1_000, seconds: Double(option("--seconds") ?? "") ?? 5)
+    case "serve":
+        var serve = ServeLoad(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        let measurements = try serve.run()
+        print(Report.table([["stage", "median ms", "note"]] + measurements.map { [$0.stage, $0.medianMs.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""] }).joined(separator: "\n"))
+        serve.notes.forEach { log($0) }
     case "fixed":
         try emit(try FixedStages(work: work).run())
     default:
@@ -68,7 +74,10 @@ do {
         fixed += try peers.c4Diagrams(spec: spec)
         log("cmark peer")
         fixed += try peers.cmark(pages: "\(work)/docs")
-        var notes = peers.notes
+        log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
+        var serve = ServeLoad(work: work, archdoc: peers.archdoc)
+        fixed += try serve.run()
+        var notes = peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
         notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")
         notes.append("archdoc renders 3 deployment views besides the context and container views; the c4-diagrams peer renders only the context and container views")

@@ -7,6 +7,7 @@ import Foundation
 //   archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
 //   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
 //   archdoc-bench --stage fixed --work DIR            (internal)
+//   archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
 //   archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
 //   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
 //   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site --size N
@@ -39,6 +40,13 @@ do {
     case "profile":
         // For perf/callgrind: one stage in a loop, nothing else (e.g. --what plantuml).
         try Profiling.loop(option("--what") ?? "plantuml", size: Int(option("--size") ?? "") ?? 1_000, seconds: Double(option("--seconds") ?? "") ?? 5)
+    case "whole":
+        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        let measurements = try peers.archdocGenerate(spec: SyntheticSpec(containers: Int(option("--size") ?? "") ?? 1_000), timeout: 600) ?? []
+        print(Report.table([["stage", "median ms", "peak MiB", "note"]] + measurements.map {
+            [$0.stage, $0.medianMs.map { String(format: "%.1f", $0) } ?? "-", $0.peakMiB.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""]
+        }).joined(separator: "\n"))
+        peers.notes.forEach { log($0) }
     case "serve":
         var serve = ServeLoad(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
         let measurements = try serve.run()

@@ -8,6 +8,12 @@ enum DOTText {
     /// The text escaped for an HTML-like label, on one line per explicit line
     /// break, each wrapped at word boundaries to about `width` characters.
     static func html(_ text: String, wrappingAt width: Int? = nil) -> String {
+        // Most texts are one plain line: no splitting, and no escaping to do.
+        if isPlain(text) {
+            guard let width else { return text }
+            let lines = wrapped(text, width: width)
+            return lines.count == 1 ? lines[0] : lines.joined(separator: "<BR/>")
+        }
         let lines = self.lines(of: text).flatMap { line in width.map { wrapped(line, width: $0) } ?? [line] }
         return lines.map(escaped).joined(separator: "<BR/>")
     }
@@ -56,8 +62,18 @@ enum DOTText {
         return lines
     }
 
+    /// Bytes that need ``escaped(_:)``: markup, and control characters
+    /// (line breaks included). 0xEF may start U+FFFE or U+FFFF.
+    private static let markup = ASCIISet("&<>\"")
+
+    /// Whether a text has nothing to escape and no line break.
+    private static func isPlain(_ text: String) -> Bool {
+        !text.utf8.contains { $0 < 0x20 || $0 == 0xEF || markup.contains($0) }
+    }
+
     /// One line escaped for an HTML-like label.
     static func escaped(_ line: String) -> String {
+        guard !isPlain(line) else { return line }
         var result = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
             switch scalar {
@@ -75,8 +91,11 @@ enum DOTText {
         return String(result)
     }
 
+    private static let quotedSpecial = ASCIISet("\"\\\n\r")
+
     /// A DOT double-quoted string, for attribute values that are not labels.
     static func quoted(_ text: String) -> String {
+        guard text.containsASCII(Self.quotedSpecial) else { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -37,7 +37,8 @@ public struct Arc42Generator: Sendable {
     public func files(for model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> [GeneratedFile] {
         let templates = try TemplateLibrary(folder: "arc42", userDirectory: configuration.templatesDirectory, escaping: .none)
         let references = DiagramReferences(siteDirectory: configuration.siteDirectory, diagrams: diagrams)
-        return try Arc42Chapter.allCases.map { chapter throws(GenerationError) in
+        // Chapters are independent; 5 and 7 are large for large models.
+        return try Arc42Chapter.allCases.concurrentMap { chapter throws(GenerationError) in
             var context = try baseContext(for: chapter, model: model)
             switch chapter {
             case .contextAndScope:

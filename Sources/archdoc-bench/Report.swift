@@ -106,6 +106,8 @@ struct Report {
         }
         let reload = value("serve: save Markdown page → reload event")?.medianMs
         out.append(check(String(format: "save Markdown page → reload event < 300 ms: %.0f ms", reload ?? .nan), reload.map { $0 < 300 }))
+        let swiftReload = value("serve: save main.swift → reload event")?.medianMs
+        out.append(check(String(format: "save main.swift → reload event < 2 s: %.0f ms", swiftReload ?? .nan), swiftReload.map { $0 < 2_000 }))
         let serveLoad = value("serve: index.html under wrk (2 threads, 16 connections, 8 s)")
         out.append(check("serve under load with a rebuild: no errors (\(serveLoad?.note ?? "not measured"))",
                          serveLoad?.note.map { $0.contains(" 0 errors") && $0.hasSuffix("yes") }))

@@ -52,6 +52,23 @@ struct ServeLoad {
             usleep(300_000)
         }
         var out: [Measurement] = []
+        // Save main.swift → reload event: a changed model is compiled again.
+        var swiftLatencies: [Double] = []
+        let mainSwift = "\(root)/architecture/main.swift"
+        for index in 0..<3 {
+            let before = events.count(of: "event: reload")
+            let start = clock.now
+            try append("\n// Edit \(index) at \(Date().timeIntervalSince1970)\n", to: mainSwift)
+            while events.count(of: "event: reload") == before, clock.now - start < .seconds(60) { usleep(2_000) }
+            guard events.count(of: "event: reload") > before else { notes.append("no reload event within 60 s of a Swift edit"); break }
+            swiftLatencies.append(Self.ms(clock.now - start))
+            usleep(300_000)
+        }
+        if !swiftLatencies.isEmpty {
+            let sorted = swiftLatencies.sorted()
+            out.append(Measurement(stage: "serve: save main.swift → reload event", size: 1, medianMs: sorted[sorted.count / 2], minMs: sorted[0],
+                                   runs: sorted.count, peakMiB: nil, note: "the model is compiled again (swiftc), then the site rebuilt"))
+        }
         if !latencies.isEmpty {
             let sorted = latencies.sorted()
             out.append(Measurement(stage: "serve: save Markdown page → reload event", size: 1, medianMs: sorted[sorted.count / 2], minMs: sorted[0],

@@ -28,7 +28,7 @@ struct SizeStages {
         let peerViews = views.filter { if case .deployment = $0.kind { false } else { true } }
         for renderer in [PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer] {
             let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (context + container views)" : "render Mermaid (context + container views)"
-            out.append(Measure.run(name, size: size, note: "\(peerViews.count) views, as the c4-diagrams peer") { consume(peerViews.map(renderer.render)) })
+            out.append(Measure.run(name, size: size, note: "context and container views only, as the c4-diagrams peer draws") { consume(peerViews.map(renderer.render)) })
         }
         var diagrams: [GeneratedFile] = []
         for renderer in [PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer] {

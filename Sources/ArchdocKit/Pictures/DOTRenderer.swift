@@ -46,7 +46,7 @@ struct DOTRenderer: Sendable {
         let density = Self.density(of: view)
         var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode], capacity: view.allElements.count + 8)
         var legend = Legend()
-        var out = PlantUMLWriter()
+        var out = TextWriter(capacity: view.edges.count * 200 + view.allElements.count * 400 + 2_048)
         let svgID = Self.svgID(for: view.key)
         out.line("digraph \(DOTText.quoted(view.key)) {")
         out.indent { out in
@@ -101,7 +101,7 @@ struct DOTRenderer: Sendable {
     // MARK: Items
 
     private func write(
-        _ item: DiagramItem, to out: inout PlantUMLWriter, svgID: String, aliases: inout AliasTable, legend: inout Legend
+        _ item: DiagramItem, to out: inout TextWriter, svgID: String, aliases: inout AliasTable, legend: inout Legend
     ) {
         switch item {
         case .element(let element):

@@ -17,7 +17,7 @@ public struct MermaidRenderer: DiagramRenderer {
 
     public func render(_ view: DiagramView) -> String {
         var aliases = AliasTable(reserved: Self.reservedWords, capacity: view.allElements.count + 8)
-        var out = PlantUMLWriter()
+        var out = TextWriter(capacity: view.edges.count * 120 + view.allElements.count * 200 + 1_024)
         out.line("---")
         out.line("title: \(MermaidText.yamlQuoted(view.title))")
         out.line("---")
@@ -31,20 +31,20 @@ public struct MermaidRenderer: DiagramRenderer {
             if !view.edges.isEmpty { out.blank() }
             var dependencyLinks: [Int] = []
             for (index, edge) in view.edges.enumerated() {
-                // Appended piece by piece: one line per arrow adds up in large views.
-                var line = aliases.alias(for: edge.sourceID)
-                line.reserveCapacity(128)
-                line.append(edge.kind == .relationship ? " -->|\"" : " -.->|\"")
-                line.append(MermaidText.escaped(edge.label))
+                // Written piece by piece: one line per arrow adds up in large views.
+                out.beginLine()
+                out.write(aliases.alias(for: edge.sourceID))
+                out.write(edge.kind == .relationship ? " -->|\"" : " -.->|\"")
+                out.write(MermaidText.escaped(edge.label))
                 if let technology = edge.technology {
-                    line.append("<br/><small>[")
-                    line.append(MermaidText.escaped(technology))
-                    line.append("]</small>")
+                    out.write("<br/><small>[")
+                    out.write(MermaidText.escaped(technology))
+                    out.write("]</small>")
                 }
-                line.append("\"| ")
-                line.append(aliases.alias(for: edge.destinationID))
+                out.write("\"| ")
+                out.write(aliases.alias(for: edge.destinationID))
+                out.endLine()
                 if edge.kind != .relationship { dependencyLinks.append(index) }
-                out.line(line)
             }
             out.blank()
             for (name, style) in Self.classStyles where classes[name] != nil {
@@ -72,13 +72,13 @@ public struct MermaidRenderer: DiagramRenderer {
     ]
 
     private func write(
-        _ item: DiagramItem, to out: inout PlantUMLWriter, aliases: inout AliasTable,
+        _ item: DiagramItem, to out: inout TextWriter, aliases: inout AliasTable,
         classes: inout [String: [String]], boundaries: inout [String]
     ) {
         switch item {
         case .element(let element):
             let alias = aliases.alias(for: element.id)
-            out.line(node(for: element, alias: alias))
+            writeNode(for: element, alias: alias, to: &out)
             let className: String = switch element.shape {
             case _ where element.isExternal: "external"
             case .person: "person"
@@ -102,7 +102,7 @@ public struct MermaidRenderer: DiagramRenderer {
         }
     }
 
-    private func node(for element: DiagramElement, alias: String) -> String {
+    private func writeNode(for element: DiagramElement, alias: String, to out: inout TextWriter) {
         var type: String
         switch element.shape {
         case .person: type = "Person"
@@ -119,19 +119,19 @@ public struct MermaidRenderer: DiagramRenderer {
         case .container(.queue): ("@{ shape: h-cyl, label: \"", "\" }")
         case .container(.objectStore): ("@{ shape: lin-cyl, label: \"", "\" }")
         }
-        var node = alias
-        node.reserveCapacity(192)
-        node.append(open)
-        node.append("<b>")
-        node.append(MermaidText.escaped(element.name))
-        node.append("</b><br/><small>[")
-        node.append(MermaidText.escaped(type))
-        node.append("]</small>")
+        out.beginLine()
+        out.write(alias)
+        out.write(open)
+        out.write("<b>")
+        out.write(MermaidText.escaped(element.name))
+        out.write("</b><br/><small>[")
+        out.write(MermaidText.escaped(type))
+        out.write("]</small>")
         if let description = element.description {
-            node.append("<br/>")
-            node.append(MermaidText.escaped(description))
+            out.write("<br/>")
+            out.write(MermaidText.escaped(description))
         }
-        node.append(close)
-        return node
+        out.write(close)
+        out.endLine()
     }
 }

@@ -12,7 +12,7 @@ public struct PlantUMLRenderer: DiagramRenderer {
 
     public func render(_ view: DiagramView) -> String {
         var aliases = AliasTable(capacity: view.allElements.count + 8)
-        var out = PlantUMLWriter()
+        var out = TextWriter(capacity: view.edges.count * 120 + view.allElements.count * 200 + 1_024)
         let elements = view.allElements
         out.line("@startuml \(view.key)")
         out.line("!include <C4/\(Self.library(for: view.kind))>")
@@ -29,12 +29,15 @@ public struct PlantUMLRenderer: DiagramRenderer {
         for item in view.items { write(item, to: &out, aliases: &aliases) }
         out.blank()
         for edge in view.edges {
-            var call = MacroCall("Rel", aliases.alias(for: edge.sourceID))
-            call.argument(aliases.alias(for: edge.destinationID))
-            call.quoted(edge.label)
-            if let technology = edge.technology { call.quoted(technology) }
-            if case .dependency = edge.kind { call.argument("$tags=\"\(Self.dependencyTag)\"") }
-            out.line(call.finished)
+            out.beginLine()
+            out.write("Rel(")
+            out.write(aliases.alias(for: edge.sourceID))
+            out.argument(aliases.alias(for: edge.destinationID))
+            out.quoted(edge.label)
+            if let technology = edge.technology { out.quoted(technology) }
+            if case .dependency = edge.kind { out.argument("$tags=\"\(Self.dependencyTag)\"") }
+            out.write(")")
+            out.endLine()
         }
         out.blank()
         out.line("SHOW_LEGEND()")
@@ -44,10 +47,10 @@ public struct PlantUMLRenderer: DiagramRenderer {
 
     // MARK: Items
 
-    private func write(_ item: DiagramItem, to out: inout PlantUMLWriter, aliases: inout AliasTable) {
+    private func write(_ item: DiagramItem, to out: inout TextWriter, aliases: inout AliasTable) {
         switch item {
         case .element(let element):
-            out.line(macro(for: element, alias: aliases.alias(for: element.id)))
+            writeMacro(for: element, alias: aliases.alias(for: element.id), to: &out)
         case .boundary(let boundary):
             let alias = aliases.alias(for: boundary.id)
             switch boundary.kind {
@@ -67,7 +70,7 @@ public struct PlantUMLRenderer: DiagramRenderer {
         }
     }
 
-    private func macro(for element: DiagramElement, alias: String) -> String {
+    private func writeMacro(for element: DiagramElement, alias: String, to out: inout TextWriter) {
         let name: String
         switch element.shape {
         case .person: name = "Person"
@@ -76,14 +79,18 @@ public struct PlantUMLRenderer: DiagramRenderer {
         case .container(.queue): name = "ContainerQueue"
         case .container(.service), .container(.webApp): name = "Container"
         }
-        var call = MacroCall(element.isExternal ? name + "_Ext" : name, alias)
-        call.quoted(element.name)
-        if case .container = element.shape { call.quoted(element.technology ?? "") }
-        call.quoted(element.description ?? "")
-        if let icon = element.icon { call.argument("$sprite=\(PlantUMLText.quoted(icon.sprite))") }
+        out.beginLine()
+        out.write(name)
+        out.write(element.isExternal ? "_Ext(" : "(")
+        out.write(alias)
+        out.quoted(element.name)
+        if case .container = element.shape { out.quoted(element.technology ?? "") }
+        out.quoted(element.description ?? "")
+        if let icon = element.icon { out.argument("$sprite=\(PlantUMLText.quoted(icon.sprite))") }
         let tags = Self.tags(of: element)
-        if !tags.isEmpty { call.argument("$tags=\(PlantUMLText.quoted(tags.joined(separator: "+")))") }
-        return call.finished
+        if !tags.isEmpty { out.argument("$tags=\(PlantUMLText.quoted(tags.joined(separator: "+")))") }
+        out.write(")")
+        out.endLine()
     }
 
     // MARK: Tags
@@ -128,52 +135,17 @@ public struct PlantUMLRenderer: DiagramRenderer {
     }
 }
 
-/// One macro call, `Name(alias, "text", …)`, appended piece by piece: the
-/// renderers write one per element and arrow, so they avoid building an
-/// array of arguments and joining it.
-struct MacroCall {
-    private(set) var text: String
-
-    init(_ name: String, _ first: String) {
-        text = name
-        text.reserveCapacity(160)
-        text.append("(")
-        text.append(first)
-    }
-
+extension TextWriter {
+    /// `, value`: a macro argument written as it is.
     mutating func argument(_ raw: String) {
-        text.append(", ")
-        text.append(raw)
+        write(", ")
+        write(raw)
     }
 
+    /// `, "text"`: a macro argument in PlantUML's quotes, escaped.
     mutating func quoted(_ value: String) {
-        text.append(", \"")
-        text.append(PlantUMLText.escaped(value))
-        text.append("\"")
-    }
-
-    /// The call with its closing parenthesis.
-    var finished: String { text + ")" }
-}
-
-/// Builds PlantUML source line by line with four-space indentation.
-struct PlantUMLWriter {
-    private(set) var text = ""
-    private var depth = 0
-
-    mutating func line(_ content: String) {
-        for _ in 0..<depth { text.append("    ") }
-        text.append(content)
-        text.append("\n")
-    }
-
-    mutating func blank() {
-        if !text.hasSuffix("\n\n") { text += "\n" }
-    }
-
-    mutating func indent(_ body: (inout PlantUMLWriter) -> Void) {
-        depth += 1
-        body(&self)
-        depth -= 1
+        write(", \"")
+        write(PlantUMLText.escaped(value))
+        write("\"")
     }
 }

@@ -63,17 +63,23 @@ let package = Package(
             name: "ArchitectureDescriptionTests",
             dependencies: ["ArchitectureDescription"]
         ),
+        // Helpers shared by the test targets, such as reading Markdown tables back.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ArchdocKitTests",
             dependencies: [
                 "ArchdocKit",
+                "TestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ArchdocKit"]
+            dependencies: ["ArchdocKit", "TestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArchdocKit
 import ArchitectureDescription
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct Arc42Tests {
@@ -111,7 +112,7 @@ import Testing
 
     @Test func mappingTableHasARowPerContainerAndSixColumns() throws {
         let chapter = try #require(try Project().chapters(shop)["07-deployment-view.md"])
-        let table = try #require(PipeTable.all(in: chapter).first { $0.header.first == "Building block" })
+        let table = try #require(MarkdownTable.all(in: chapter).first { $0.header.first == "Building block" })
         #expect(table.header == ["Building block", "Service", "Image or build", "Ports", "Volumes", "Profiles"])
         #expect(table.rows.count == 4)
         #expect(table.rows.allSatisfy { $0.count == 6 })
@@ -133,16 +134,16 @@ import Testing
         })
         let chapters = try Project().chapters(model)
         let glossaryText = try #require(chapters["12-glossary.md"])
-        let glossary = try #require(PipeTable.all(in: glossaryText).first)
+        let glossary = try #require(MarkdownTable.all(in: glossaryText).first)
         #expect(glossary.rows.allSatisfy { $0.count == 3 })
         let row = try #require(glossary.rows.first { $0[0] == "Odd \\| name" })
         #expect(row[2] == "line 1 line 2 \\| \\<script\\>alert(1)\\</script\\> - not a list")
 
         let deployment = try #require(chapters["07-deployment-view.md"])
-        for table in PipeTable.all(in: deployment) {
+        for table in MarkdownTable.all(in: deployment) {
             #expect(table.rows.allSatisfy { $0.count == table.header.count }, "\(table.header)")
         }
-        let mapping = try #require(PipeTable.all(in: deployment).first { $0.header.first == "Building block" })
+        let mapping = try #require(MarkdownTable.all(in: deployment).first { $0.header.first == "Building block" })
         #expect(mapping.rows[0][2] == "`img\\|1`")
         #expect(deployment.contains("- **Command:** `a | b c`"))
         #expect(!deployment.contains("<script>"))
@@ -228,7 +229,7 @@ import Testing
             Container("c", "gamma", technology: "x", description: "G"))
         let model = ArchitectureModel(Architecture("Sorted") { SoftwareSystem("s", "Zeta", description: "Z") { a; b; c } })
         let text = try #require(try Project().chapters(model)["12-glossary.md"])
-        let glossary = try #require(PipeTable.all(in: text).first)
+        let glossary = try #require(MarkdownTable.all(in: text).first)
         #expect(glossary.rows.map(\.[0]) == ["Alpha", "beta", "gamma", "Zeta"])
     }
 
@@ -244,7 +245,7 @@ import Testing
 
         #expect(chapter.contains("All three components run on a single VM (or as Docker containers) for simplicity and low operational overhead."))
         #expect(chapter.contains("The frontend and backend are stateless; DuckDB persists data on the host filesystem"))
-        let mapping = try #require(PipeTable.all(in: chapter).first { $0.header.first == "Building block" })
+        let mapping = try #require(MarkdownTable.all(in: chapter).first { $0.header.first == "Building block" })
         let rows = Dictionary(mapping.rows.map { ($0[0], $0) }) { a, _ in a }
         #expect(rows["FastAPI Backend"]?[3] == "`12000:12000`")
         #expect(rows["FastAPI Backend"]?[4] == "`./data:/app/data`")
@@ -284,64 +285,5 @@ import Testing
         }
         body = body.prefix(length)
         return String(body)
-    }
-}
-
-/// GitHub-style pipe tables in Markdown, split into cells at unescaped `|`
-/// (a `|` right after a backslash belongs to the cell, as in cmark-gfm).
-struct PipeTable {
-    var header: [String]
-    var rows: [[String]]
-
-    static func all(in markdown: String) -> [PipeTable] {
-        var tables: [PipeTable] = []
-        var inFence = false
-        var current: PipeTable?
-        var previous: String?
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("```") { inFence.toggle() }
-            if !inFence, line.hasPrefix("|") {
-                if current != nil {
-                    current!.rows.append(cells(line))
-                } else if isDelimiter(line), let header = previous, header.hasPrefix("|") {
-                    current = PipeTable(header: cells(header), rows: [])
-                }
-            } else if let table = current {
-                tables.append(table)
-                current = nil
-            }
-            previous = line
-        }
-        if let table = current { tables.append(table) }
-        return tables
-    }
-
-    static func isDelimiter(_ line: String) -> Bool {
-        let cells = cells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            var core = Substring(cell)
-            if core.first == ":" { core = core.dropFirst() }
-            if core.last == ":" { core = core.dropLast() }
-            return !core.isEmpty && core.allSatisfy { $0 == "-" }
-        }
-    }
-
-    /// The cells of a row that starts and ends with `|`, trimmed.
-    static func cells(_ line: String) -> [String] {
-        var cells: [String] = []
-        var cell = ""
-        var previous: Character?
-        for character in line {
-            if character == "|", previous != "\\" {
-                cells.append(cell)
-                cell = ""
-            } else {
-                cell.append(character)
-            }
-            previous = character
-        }
-        cells.append(cell)
-        // Drop what is before the leading pipe and after the trailing one.
-        return Array(cells.dropFirst().dropLast()).map { $0.trimmingCharacters(in: .whitespaces) }
     }
 }

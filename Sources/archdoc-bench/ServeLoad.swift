@@ -39,43 +39,44 @@ struct ServeLoad {
             return []
         }
 
-        // Save → reload event, 7 times; a save appends a line, as an editor would.
-        var latencies: [Double] = []
-        let clock = ContinuousClock()
-        for index in 0..<7 {
-            let before = events.count(of: "event: reload")
-            let start = clock.now
-            try append("\nEdit \(index).\n", to: page)
-            while events.count(of: "event: reload") == before, clock.now - start < .seconds(10) { usleep(500) }
-            guard events.count(of: "event: reload") > before else { notes.append("no reload event within 10 s of a save"); break }
-            latencies.append(Self.ms(clock.now - start))
-            usleep(300_000)
-        }
+        // A save appends a line, as an editor would. A Markdown page is only
+        // rendered again; a changed main.swift is compiled again first.
         var out: [Measurement] = []
-        // Save main.swift → reload event: a changed model is compiled again.
-        var swiftLatencies: [Double] = []
-        let mainSwift = "\(root)/architecture/main.swift"
-        for index in 0..<3 {
-            let before = events.count(of: "event: reload")
-            let start = clock.now
-            try append("\n// Edit \(index) at \(Date().timeIntervalSince1970)\n", to: mainSwift)
-            while events.count(of: "event: reload") == before, clock.now - start < .seconds(60) { usleep(2_000) }
-            guard events.count(of: "event: reload") > before else { notes.append("no reload event within 60 s of a Swift edit"); break }
-            swiftLatencies.append(Self.ms(clock.now - start))
-            usleep(300_000)
+        if let markdown = try reloadLatency("serve: save Markdown page → reload event", editing: page, runs: 7, timeout: .seconds(10),
+                                            note: "inotify, 60 ms debounce, rebuild, server-sent event", events: events, edit: { "\nEdit \($0).\n" }) {
+            out.append(markdown)
         }
-        if !swiftLatencies.isEmpty {
-            let sorted = swiftLatencies.sorted()
-            out.append(Measurement(stage: "serve: save main.swift → reload event", size: 1, medianMs: sorted[sorted.count / 2], minMs: sorted[0],
-                                   runs: sorted.count, peakMiB: nil, note: "the model is compiled again (swiftc), then the site rebuilt"))
-        }
-        if !latencies.isEmpty {
-            let sorted = latencies.sorted()
-            out.append(Measurement(stage: "serve: save Markdown page → reload event", size: 1, medianMs: sorted[sorted.count / 2], minMs: sorted[0],
-                                   runs: sorted.count, peakMiB: nil, note: "inotify, 60 ms debounce, rebuild, server-sent event"))
+        if let swift = try reloadLatency("serve: save main.swift → reload event", editing: "\(root)/architecture/main.swift", runs: 3, timeout: .seconds(60),
+                                         note: "the model is compiled again (swiftc), then the site rebuilt", events: events,
+                                         edit: { "\n// Edit \($0) at \(Date().timeIntervalSince1970)\n" }) {
+            out.append(swift)
         }
         if let load = try loadTest(base: base, page: page, events: events) { out.append(load) }
         return out
+    }
+
+    /// Appends `edit(run)` to a file `runs` times and times each save until the
+    /// next reload event; `nil` (and a note) when a save gets none in `timeout`.
+    private mutating func reloadLatency(
+        _ stage: String, editing path: String, runs: Int, timeout: Duration, note: String, events: BackgroundProcess, edit: (Int) -> String
+    ) throws -> Measurement? {
+        let clock = ContinuousClock()
+        var latencies: [Double] = []
+        for run in 0..<runs {
+            let before = events.count(of: "event: reload")
+            let start = clock.now
+            try append(edit(run), to: path)
+            while events.count(of: "event: reload") == before, clock.now - start < timeout { usleep(500) }
+            guard events.count(of: "event: reload") > before else {
+                notes.append("\(stage): no reload event within \(timeout) of a save")
+                break
+            }
+            latencies.append(Self.ms(clock.now - start))
+            usleep(300_000)
+        }
+        guard !latencies.isEmpty else { return nil }
+        let sorted = latencies.sorted()
+        return Measurement(stage: stage, size: 1, medianMs: sorted[sorted.count / 2], minMs: sorted[0], runs: sorted.count, peakMiB: nil, note: note)
     }
 
     /// `wrk` for 8 s on the overview page; a rebuild is triggered 3 s in.

@@ -6,6 +6,9 @@ struct ASCIISet: Sendable {
     private var low: UInt64 = 0
     private var high: UInt64 = 0
 
+    /// No characters.
+    static let empty = ASCIISet("")
+
     /// The set of the given ASCII characters.
     init(_ characters: String) {
         for byte in characters.utf8 where byte < 128 {
@@ -22,7 +25,7 @@ struct ASCIISet: Sendable {
 extension String {
     /// Whether any byte of the text is in `special`, or any byte in
     /// `doubled` follows itself (`**`, `//`).
-    func containsASCII(_ special: ASCIISet, orDoubled doubled: ASCIISet = ASCIISet("")) -> Bool {
+    func containsASCII(_ special: ASCIISet, orDoubled doubled: ASCIISet = .empty) -> Bool {
         func scan(_ bytes: some Sequence<UInt8>) -> Bool {
             var previous: UInt8 = 0
             for byte in bytes {

@@ -71,8 +71,8 @@ do {
         var fixed = try child(["--stage", "fixed"])
         var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
         let spec = SyntheticSpec(containers: 1_000)
-        log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model; up to 150 s)")
-        if let whole = try peers.archdocGenerate(spec: spec, timeout: 150) {
+        log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model: about 3 min, up to 10)")
+        if let whole = try peers.archdocGenerate(spec: spec, timeout: 600) {
             fixed += whole
         } else {
             log("archdoc generate as a whole process, 100 containers instead")

@@ -121,7 +121,7 @@ struct UserChapter {
 }
 
 /// Links to the generated diagrams of the views, relative to `<site>/arc42/`.
-struct DiagramReferences {
+struct DiagramReferences: Sendable {
     private let sources: [String: String]
     private let siteDirectory: String
 

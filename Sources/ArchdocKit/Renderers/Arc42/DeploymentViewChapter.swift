@@ -9,7 +9,7 @@ import ArchitectureDescription
 /// rendered here, as Markdown; the template arranges them. Optional parts are
 /// `false` when absent, so that a template's `{{#name}}` never picks up a value
 /// of an enclosing section.
-struct DeploymentViewChapter {
+struct DeploymentViewChapter: Sendable {
     let model: ArchitectureModel
     let views: [DiagramView]
     let references: DiagramReferences
@@ -28,6 +28,13 @@ struct DeploymentViewChapter {
         for placed in model.services where parts[placed.service.containerID] == nil {
             parts[placed.service.containerID] = ServiceParts(placed.service, heading: heading(of: placed.service.containerID))
         }
+        // This chapter is the longest of arc42 and grows with every service:
+        // its independent parts are built on the other cores meanwhile.
+        let mappingTable = Concurrently { [self] in MarkdownText.table(header: Self.mappingHeader, rows: mappingRows()) }
+        let environmentSections = Concurrently { [self, parts] in environment(deployed: deployed, parts: parts) }
+        let sections = model.profiles.concurrentMap { [self, parts] profile in
+            serviceSections(deployed[profile.id] ?? [], parts: parts)
+        }
         let labels = Dictionary(model.profiles.map { ($0.id, DeploymentFacts.profileLabel($0)) }) { first, _ in first }
         let differences = DeploymentDifferences.compute(model).map { "- " + text(of: $0, labels: labels) }
         return [
@@ -38,18 +45,18 @@ struct DeploymentViewChapter {
             "level1": model.profiles.map(level1),
             "motivation": optional(deployment.motivation),
             "qualityFeatures": optional(deployment.qualityFeatures),
-            "mappingTable": MarkdownText.table(header: Self.mappingHeader, rows: mappingRows()),
+            "mappingTable": mappingTable.value() ?? "",
             "networks": joined(deployment.networks.map { network in
                 MarkdownText.code(network.name) + (network.driver.map { " (\(MarkdownText.inline($0)))" } ?? "")
             }),
             "volumes": joined(deployment.volumes.map { volume in
                 MarkdownText.code(volume.name) + (volume.driver.map { " (driver \(MarkdownText.inline($0)))" } ?? "")
             }),
-            "level2": model.profiles.map { level2($0, services: deployed[$0.id] ?? [], parts: parts) },
+            "level2": zip(model.profiles, sections).map { level2($0, services: deployed[$0.id] ?? [], sections: $1) },
             "showDifferences": multipleProfiles,
             "differences": differences.isEmpty ? false : differences.joined(separator: "\n"),
             "start": start(deployed: deployed),
-            "environment": environment(deployed: deployed, parts: parts),
+            "environment": environmentSections.value().flatMap { $0 } ?? false,
         ]
     }
 
@@ -100,7 +107,7 @@ struct DeploymentViewChapter {
 
     /// `profileLabel`, `profileDescription`, `nodes` (a nested list) and
     /// `services` (a `####` section per service), for one profile.
-    private func level2(_ profile: Profile, services: [ResolvedService], parts: [String: ServiceParts]) -> [String: Any] {
+    private func level2(_ profile: Profile, services: [ResolvedService], sections: String?) -> [String: Any] {
         let byNode = Dictionary(grouping: services) { $0.deployed.placed.nodePath.last?.id }
         var nodes: [String] = []
         func add(indent: String, name: String, technology: String?, description: String?, nodeID: String?) {
@@ -122,8 +129,13 @@ struct DeploymentViewChapter {
             "profileLabel": label(profile),
             "profileDescription": optional(profile.description),
             "nodes": nodes.joined(separator: "\n"),
-            "services": services.isEmpty ? false : services.map { serviceSection($0, parts[$0.name]) }.joined(separator: "\n\n"),
+            "services": sections ?? false,
         ]
+    }
+
+    /// The `####` sections of a profile's services, or `nil` when it runs none.
+    private func serviceSections(_ services: [ResolvedService], parts: [String: ServiceParts]) -> String? {
+        services.isEmpty ? nil : services.map { serviceSection($0, parts[$0.name]) }.joined(separator: "\n\n")
     }
 
     /// `#### `name`: Container name` and a list of the service's facts in its profile.
@@ -144,7 +156,7 @@ struct DeploymentViewChapter {
 
     /// The parts of a service's description that are the same in every
     /// profile, worked out once: its heading and fact lines.
-    struct ServiceParts {
+    struct ServiceParts: Sendable {
         /// `` `backend`: FastAPI Backend ``.
         var heading: String
         /// The build line.
@@ -257,7 +269,7 @@ struct DeploymentViewChapter {
     /// A `###` section per service that reads variables or env files: a table
     /// of the variables (variable, value, profiles) and its env files; `false`
     /// when no service has any.
-    private func environment(deployed: [String: [ResolvedService]], parts: [String: ServiceParts]) -> Any {
+    private func environment(deployed: [String: [ResolvedService]], parts: [String: ServiceParts]) -> String? {
         var seen: Set<String> = []
         var sections: [String] = []
         // Each service's instances, in profile order.
@@ -307,7 +319,7 @@ struct DeploymentViewChapter {
             if !service.envFiles.isEmpty { section += "\n\nEnv files: \(DeploymentFacts.codeList(service.envFiles))" }
             sections.append(section)
         }
-        return joined(sections, separator: "\n\n")
+        return sections.isEmpty ? nil : sections.joined(separator: "\n\n")
     }
 
     // MARK: Helpers

@@ -11,6 +11,8 @@ public enum MarkdownText {
     /// anywhere on a line, including a table cell (`|` becomes `\|`).
     public static func inline(_ text: String) -> String {
         let flat = singleLine(text)
+        // Most names and descriptions need no escape: one scan over the bytes says so.
+        if !flat.containsASCII(specials), !mayStartBlock(flat) { return flat }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(flat.utf8.count + 8)
         var changed = false
@@ -43,8 +45,8 @@ public enum MarkdownText {
             }
             content = String(decoding: bytes, as: UTF8.self)
         }
+        if !content.containsASCII(backtick) { return "`" + content + "`" }
         let run = longestRun(of: UInt8(ascii: "`"), in: content)
-        if run == 0 { return "`" + content + "`" }
         let fence = String(repeating: "`", count: run + 1)
         let needsPadding = content.utf8.first == UInt8(ascii: "`") || content.utf8.last == UInt8(ascii: "`")
         return needsPadding ? "\(fence) \(content) \(fence)" : "\(fence)\(content)\(fence)"
@@ -100,7 +102,7 @@ public enum MarkdownText {
         let utf8 = text.utf8
         let space = UInt8(ascii: " ")
         func isBreak(_ byte: UInt8) -> Bool { byte >= 0x09 && byte <= 0x0D }
-        if !utf8.contains(where: isBreak), utf8.first != space, utf8.last != space { return text }
+        if !text.containsASCII(breaks), utf8.first != space, utf8.last != space { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var afterBreak = false
@@ -116,6 +118,20 @@ public enum MarkdownText {
         }
         while bytes.last == space { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ASCII vertical space and tabs, which ``singleLine(_:)`` turns into spaces.
+    private static let breaks = ASCIISet("\t\n\u{0B}\u{0C}\r")
+    private static let backtick = ASCIISet("`")
+    /// The same characters as ``isSpecial(_:)``, for a whole-string scan.
+    private static let specials = ASCIISet("\\`*_[]<>|~#&!")
+
+    /// Whether the text starts with what ``escapeLineStart(_:)`` escapes:
+    /// `-`, `+`, `=`, or up to nine digits and `.` or `)`.
+    private static func mayStartBlock(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
 
     /// The ASCII characters that can start or end Markdown inline syntax.

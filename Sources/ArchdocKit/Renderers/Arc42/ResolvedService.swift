@@ -2,8 +2,8 @@ import ArchitectureDescription
 
 /// A service's settings in one profile, worked out once. (``DeployedService``
 /// works each one out again on every access, which adds up in long chapters.)
-/// A class, so that lists of them are cheap to copy.
-final class ResolvedService {
+/// A class, so that lists of them are cheap to copy; immutable, so shared across threads.
+final class ResolvedService: Sendable {
     /// The service in its profile.
     let deployed: DeployedService
     /// The command: the profile's last override, or the service's.

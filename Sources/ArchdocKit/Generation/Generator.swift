@@ -82,23 +82,27 @@ public struct Generator: Sendable {
         self.renderers = renderers
     }
 
-    /// A view's diagram sources, one per renderer, and its picture.
-    private func diagramFiles(for view: DiagramView) throws(GenerationError) -> [GeneratedFile] {
-        let site = configuration.siteDirectory
-        var files = renderers.map { renderer in
-            GeneratedFile(path: "\(site)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
+    /// A view's diagram sources, one per renderer.
+    private func sourceFiles(for view: DiagramView) -> [GeneratedFile] {
+        renderers.map { renderer in
+            GeneratedFile(path: "\(configuration.siteDirectory)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
         }
-        if let pictures {
-            let path = "\(site)/diagrams/\(view.key).\(pictures.fileExtension)"
-            do {
-                let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: pictures) }
-                    ?? pictures.render(view)
-                files.append(GeneratedFile(path: path, contents: svg))
-            } catch {
-                throw GenerationError("\(path): error: \(error)")
-            }
+    }
+
+    /// Where a view's picture goes, when pictures are drawn.
+    private func picturePath(for view: DiagramView) -> String? {
+        pictures.map { "\(configuration.siteDirectory)/diagrams/\(view.key).\($0.fileExtension)" }
+    }
+
+    /// A view's picture, from the cache or laid out now.
+    private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer, path: String) throws(GenerationError) -> GeneratedFile {
+        do {
+            let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: renderer) }
+                ?? renderer.render(view)
+            return GeneratedFile(path: path, contents: svg)
+        } catch {
+            throw GenerationError("\(path): error: \(error)")
         }
-        return files
     }
 
     /// Every file for a model; see ``generate(for:)``.
@@ -112,10 +116,23 @@ public struct Generator: Sendable {
     /// deployment — and the site's broken links.
     public func generate(for model: ArchitectureModel) throws(GenerationError) -> GenerationResult {
         let views = ViewBuilder(model: model).defaultViews()
-        // Views are independent: their sources and pictures are made on every
-        // core (Graphviz itself lays out one picture at a time).
-        var files = try views.concurrentMap { view throws(GenerationError) in try diagramFiles(for: view) }.flatMap { $0 }
-        files += try plantUMLPictures(views: views, diagrams: files)
+        // Views are independent: their sources are made on every core.
+        let sources = views.concurrentMap(sourceFiles)
+        // Pictures take longest, and the chapters and pages only need their
+        // paths: they are drawn (or read from the cache) meanwhile, on the
+        // cores the long chapters leave idle. Graphviz lays out one at a time.
+        var pictureWork: (@Sendable () -> Result<[GeneratedFile], GenerationError>)?
+        if let pictures {
+            pictureWork = { [self] in
+                Result { () throws(GenerationError) in
+                    try views.concurrentMap { view throws(GenerationError) in try pictureFile(for: view, renderer: pictures, path: picturePath(for: view)!) }
+                }
+            }
+        }
+        let drawing = Concurrently(pictureWork)
+        let picturePaths = views.compactMap(picturePath)
+        let diagramSources = sources.flatMap { $0 }
+        let plantUMLPictures = try plantUMLPictures(views: views, diagrams: diagramSources)
         // The compose file needs nothing else: it is written while the chapters and the site are.
         let composePath = model.architecture.deployment == nil ? nil : configuration.composeFile
         var composeWork: (@Sendable () -> GeneratedFile)?
@@ -123,13 +140,19 @@ public struct Generator: Sendable {
             composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
         }
         let compose = Concurrently(composeWork)
-        files += try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: files)
+        let chapters = try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagramSources + plantUMLPictures)
+        var siteFiles: [GeneratedFile] = []
         var diagnostics: [Diagnostic] = []
         if configuration.buildsSite {
-            let site = try SiteBuilder(configuration: configuration).build(model: model, views: views, generated: files)
-            files += site.files
+            let site = try SiteBuilder(configuration: configuration)
+                .build(model: model, views: views, generated: diagramSources + plantUMLPictures + chapters, pictures: picturePaths)
+            siteFiles = site.files
             diagnostics = site.diagnostics
         }
+        let drawn = try drawing.value()?.get() ?? []
+        // Each view's sources, then its picture, as if made one view at a time.
+        var files = zip(views.indices, sources).flatMap { index, sources in sources + (drawn.isEmpty ? [] : [drawn[index]]) }
+        files += plantUMLPictures + chapters + siteFiles
         if let composeFile = compose.value() { files.append(composeFile) }
         return GenerationResult(files: files, diagnostics: diagnostics)
     }

@@ -11,18 +11,20 @@ struct SiteBuilder: Sendable {
     let configuration: GeneratorConfiguration
 
     /// The site's files (relative to the project, like every generated file)
-    /// and the broken links found.
-    func build(model: ArchitectureModel, views: [DiagramView], generated: [GeneratedFile]) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+    /// and the broken links found. `pictures` are the paths of the views'
+    /// pictures, which are still being drawn: pages only link to them.
+    func build(model: ArchitectureModel, views: [DiagramView], generated: [GeneratedFile], pictures: [String] = []) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         let site = configuration.siteDirectory
         let templates = try TemplateLibrary(folder: "site", userDirectory: configuration.templatesDirectory, escaping: .html)
-        let inSite = { (file: GeneratedFile) -> String? in
-            file.path.hasPrefix(site + "/") ? String(file.path.dropFirst(site.count + 1)) : nil
+        let inSite = { (path: String) -> String? in
+            path.hasPrefix(site + "/") ? String(path.dropFirst(site.count + 1)) : nil
         }
 
         var pages: [SitePage] = []
         let contents = Dictionary(generated.map { ($0.path, $0.contents) }) { first, _ in first }
-        pages += views.map { viewPage($0, contents: contents, site: site) }
-        let chapters = generated.compactMap { file in inSite(file).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
+        let drawn = Set(pictures)
+        pages += views.concurrentMap { viewPage($0, contents: contents, pictures: drawn, site: site) }
+        let chapters = generated.compactMap { file in inSite(file.path).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
         pages += chapters.map { MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents) }
             .concurrentMap(markdownPage)
         pages += docsPages()
@@ -30,7 +32,7 @@ struct SiteBuilder: Sendable {
 
         let assets = ["assets/style.css": try templates.render("style", [:]), "assets/site.js": try templates.render("script", [:]),
                       "assets/search-index.js": searchIndex(pages), "assets/navigation.js": navigationScript(pages)]
-        var files = Set(generated.compactMap(inSite))
+        var files = Set((generated.map(\.path) + pictures).compactMap(inSite))
         files.formUnion(pages.map(\.path))
         files.formUnion(assets.keys)
         let anchors = Dictionary(pages.map { ($0.path, Set($0.headings.map(\.anchor))) }) { first, _ in first }
@@ -79,14 +81,14 @@ struct SiteBuilder: Sendable {
         }.compactMap { $0 }
     }
 
-    /// `contents`: every generated file's text by path.
-    private func viewPage(_ view: DiagramView, contents: [String: String], site: String) -> SitePage {
+    /// `contents`: every generated file's text by path; `pictures`: the paths of the views' pictures.
+    private func viewPage(_ view: DiagramView, contents: [String: String], pictures: Set<String>, site: String) -> SitePage {
         let source = { (ext: String) in contents["\(site)/diagrams/\(view.key).\(ext)"] }
         let title = HTMLText.escaped(view.title)
         var html = "<h1 id=\"view\">\(title)</h1>\n"
         html += "<div class=\"tabs\" data-tabs>\n<div role=\"tablist\" aria-label=\"Representations\">\n"
         let tabs: [(id: String, label: String, body: String?)] = [
-            ("picture", "Picture", source("svg").map { _ in
+            ("picture", "Picture", (source("svg") ?? (pictures.contains("\(site)/diagrams/\(view.key).svg") ? "" : nil)).map { _ in
                 "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).svg\" alt=\"\(title)\"></figure>"
             }),
             // Only with --plantuml-jar: PlantUML's own drawing of the C4-PlantUML source.

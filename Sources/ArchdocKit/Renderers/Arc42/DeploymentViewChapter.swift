@@ -29,12 +29,19 @@ struct DeploymentViewChapter: Sendable {
             parts[placed.service.containerID] = ServiceParts(placed.service, heading: heading(of: placed.service.containerID))
         }
         // This chapter is the longest of arc42 and grows with every service:
-        // its independent parts are built on the other cores meanwhile.
-        let mappingTable = Concurrently { [self] in MarkdownText.table(header: Self.mappingHeader, rows: mappingRows()) }
-        let environmentSections = Concurrently { [self, parts] in environment(deployed: deployed, parts: parts) }
-        let sections = model.profiles.concurrentMap { [self, parts] profile in
-            serviceSections(deployed[profile.id] ?? [], parts: parts)
+        // its independent parts are built on every core. (One `concurrentMap`,
+        // not a thread of its own: this already runs on a worker of the
+        // chapters' `concurrentMap`, and a worker blocked waiting for another
+        // thread makes Dispatch wait about a second before it adds one.)
+        enum Part: Sendable { case mappingTable, environment, services(Profile) }
+        let built = ([.mappingTable, .environment] + model.profiles.map(Part.services)).concurrentMap { [self, parts] part -> String? in
+            switch part {
+            case .mappingTable: MarkdownText.table(header: Self.mappingHeader, rows: mappingRows())
+            case .environment: environment(deployed: deployed, parts: parts)
+            case .services(let profile): serviceSections(deployed[profile.id] ?? [], parts: parts)
+            }
         }
+        let (mappingTable, environmentSections, sections) = (built[0] ?? "", built[1], built.dropFirst(2))
         let labels = Dictionary(model.profiles.map { ($0.id, DeploymentFacts.profileLabel($0)) }) { first, _ in first }
         let differences = DeploymentDifferences.compute(model).map { "- " + text(of: $0, labels: labels) }
         return [
@@ -45,7 +52,7 @@ struct DeploymentViewChapter: Sendable {
             "level1": model.profiles.map(level1),
             "motivation": optional(deployment.motivation),
             "qualityFeatures": optional(deployment.qualityFeatures),
-            "mappingTable": mappingTable.value() ?? "",
+            "mappingTable": mappingTable,
             "networks": joined(deployment.networks.map { network in
                 MarkdownText.code(network.name) + (network.driver.map { " (\(MarkdownText.inline($0)))" } ?? "")
             }),
@@ -56,7 +63,7 @@ struct DeploymentViewChapter: Sendable {
             "showDifferences": multipleProfiles,
             "differences": differences.isEmpty ? false : differences.joined(separator: "\n"),
             "start": start(deployed: deployed),
-            "environment": environmentSections.value().flatMap { $0 } ?? false,
+            "environment": environmentSections ?? false,
         ]
     }
 

@@ -4,7 +4,7 @@ public enum HTMLText {
     /// as element content and inside a quoted attribute value.
     public static func escaped(_ text: String) -> String {
         let utf8 = text.utf8
-        guard utf8.contains(where: needsEscaping) else { return text }
+        guard text.containsASCII(special) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
         for byte in utf8 {
@@ -20,10 +20,5 @@ public enum HTMLText {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func needsEscaping(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): true
-        default: false
-        }
-    }
+    private static let special = ASCIISet("&<>\"'")
 }

@@ -56,4 +56,30 @@ import Testing
         #expect(page.contains(#"<script src="../assets/navigation.js"></script>"#))
         #expect(page.contains(#"<nav class="sidebar" id="site-navigation""#))
     }
+
+    /// Only relative links to `.md` files point at their `.html` pages; links
+    /// before, between and after them, external or not, stay as written.
+    @Test func markdownLinksAmongOthersAreRewritten() throws {
+        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: docs) }
+        let text = """
+            # Links
+
+            [site](https://example.com/a.md) [other](other.md#part) [image](pic.png) [same](#links) [again](other.md) [mail](mailto:x@example.com)
+            """
+        try text.write(to: docs.appendingPathComponent("links.md"), atomically: true, encoding: .utf8)
+        try "# Other\n\n## Part\n".write(to: docs.appendingPathComponent("other.md"), atomically: true, encoding: .utf8)
+        var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "no-templates", docsDirectory: docs.path))
+        generator.pictures = nil
+        let page = try #require(try generator.files(for: Self.model).first { $0.path == "site/docs/links.html" }?.contents)
+        let hrefs = page.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(hrefs.contains("https://example.com/a.md"))
+        #expect(hrefs.contains("other.html#part"))
+        #expect(hrefs.contains("pic.png"))
+        #expect(hrefs.contains("#links"))
+        #expect(hrefs.contains("other.html"))
+        #expect(hrefs.contains("mailto:x@example.com"))
+        #expect(!hrefs.contains { $0.hasSuffix(".md") && !$0.hasPrefix("https:") })
+    }
 }

@@ -50,7 +50,9 @@ struct LinkChecker {
     static func split(_ destination: String) -> (path: String, anchor: String?) {
         let withoutQuery = destination.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let parts = withoutQuery.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        return (String(parts[0]).removingPercentEncoding ?? String(parts[0]), parts.count > 1 ? String(parts[1]) : nil)
+        let path = String(parts[0])
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
+        return (decoded, parts.count > 1 ? String(parts[1]) : nil)
     }
 
     /// A relative link from a page, as a path inside the site; `nil` when it leaves the site.
@@ -81,23 +83,30 @@ enum SiteLinks {
     /// starts a real attribute.
     static func rewriteMarkdownLinks(in html: String) -> String {
         let marker = Array("href=\"".utf8)
+        // Most links, and many pages, name no `.md` file: those are copied as
+        // they are, and a page without any is returned without a copy.
+        guard html.containsUTF8(markdownExtension) else { return html }
         return html.transformingUTF8 { bytes, out in
-            var start = 0
-            while let found = bytes.firstRange(of: marker, from: start) {
+            var start = 0, searched = 0
+            while let found = bytes.firstRange(of: marker, from: searched) {
                 let valueStart = found + marker.count
                 guard let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { break }
+                searched = valueEnd
+                let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<valueEnd])
+                guard value.firstRange(of: markdownExtension, from: 0) != nil else { continue }
                 out.append(contentsOf: bytes[start..<valueStart])
-                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
-                out.append(contentsOf: rewrittenLink(value).utf8)
+                out.append(contentsOf: rewrittenLink(String(decoding: value, as: UTF8.self)).utf8)
                 start = valueEnd
             }
             out.append(contentsOf: bytes[start...])
         }
     }
 
+    private static let markdownExtension = Array(".md".utf8)
+
     /// A link destination with a relative `.md` path pointing at its `.html` page.
     private static func rewrittenLink(_ value: String) -> String {
-        guard value.contains(".md"), !LinkChecker.isExternal(value) else { return value }
+        guard !LinkChecker.isExternal(value) else { return value }
         guard let hash = value.firstIndex(of: "#") else { return rewritten(value) }
         return rewritten(String(value[..<hash])) + value[hash...]
     }

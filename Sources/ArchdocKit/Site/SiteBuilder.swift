@@ -140,12 +140,12 @@ struct SiteBuilder: Sendable {
 
     /// Everything a page's layout needs, and nothing that grows with the site:
     /// the sidebar is shared by every page through `assets/navigation.js`.
-    private func layoutContext(_ page: SitePage, siteTitle: String) -> [String: Any] {
-        let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map { ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as [String: Any] }
-        return [
+    private func layoutContext(_ page: SitePage, siteTitle: String) -> TemplateValues {
+        let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map { TemplateValues(["text": $0.text, "anchor": $0.anchor, "level": $0.level]) }
+        return TemplateValues([
             "title": page.title, "siteTitle": siteTitle, "root": page.root, "path": page.path, "content": page.content,
             "toc": toc, "hasToc": !toc.isEmpty, "generator": "archdoc \(ArchdocVersion.current)",
-        ]
+        ])
     }
 
     /// The sidebar of every page, by section, as a script (like the search
@@ -165,7 +165,8 @@ struct SiteBuilder: Sendable {
     /// A script, not JSON, so that search works from `file://` too (where `fetch` is refused).
     private func searchIndex(_ pages: [SitePage]) -> String {
         struct Entry: Encodable { var title: String; var url: String; var text: String }
-        let entries = pages.map { Entry(title: $0.title, url: $0.path, text: String($0.plainText.prefix(20_000))) }
+        // A text of at most 20,000 bytes has at most 20,000 characters: no need to count them.
+        let entries = pages.map { Entry(title: $0.title, url: $0.path, text: $0.plainText.utf8.count <= 20_000 ? $0.plainText : String($0.plainText.prefix(20_000))) }
         return "window.ARCHDOC_SEARCH_INDEX = \(Self.scriptJSON(entries));\n"
     }
 

@@ -22,6 +22,12 @@ extension String {
         }
     }
 
+    /// Whether the text contains `needle`'s bytes.
+    func containsUTF8(_ needle: [UInt8]) -> Bool {
+        var copy = self
+        return copy.withUTF8 { $0.firstRange(of: needle, from: 0) != nil }
+    }
+
     /// Runs `body` over the text's bytes, appending the result to an output
     /// buffer, and returns that buffer as a string.
     func transformingUTF8(_ body: (UnsafeBufferPointer<UInt8>, inout [UInt8]) -> Void) -> String {

@@ -21,12 +21,21 @@ enum Profiling {
             var generator = Generator(configuration: configuration)
             generator.pictures = nil
             body = { consume(try generator.files(for: model)) }
+        case "pages":
+            // The fixed stage's site: 1,000 Markdown pages beside a 10-container model.
+            let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-pages").path
+            try? FileManager.default.removeItem(atPath: docs)
+            _ = try MarkdownPages.write(to: docs)
+            var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "/nonexistent", docsDirectory: docs))
+            generator.pictures = nil
+            let tiny = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 10)))
+            body = { consume(try generator.files(for: tiny)) }
         case "drift":
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-\(size).yaml").path
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
             body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
         default:
-            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, arc42, site or drift")
+            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, arc42, site, pages or drift")
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))

@@ -10,7 +10,7 @@ import Foundation
 //   archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
 //   archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
 //   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
-//   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site --size N
+//   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site|pages --size N
 //                                                      (one stage in a loop, for perf)
 
 func option(_ name: String) -> String? {

@@ -13,6 +13,24 @@ import Foundation
 //   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site|pages --size N
 //                                                      (one stage in a loop, for perf)
 
+let usage = """
+    archdoc-bench: make bench. Runs every stage at 100, 1,000 and 10,000 containers, the
+    fixed inputs, archdoc generate as a whole process, the peers (c4-diagrams, cmark) and
+    archdoc serve under wrk; prints the table, the ratios and the targets, and writes JSON.
+
+      archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
+      archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
+      archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
+      archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
+      archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|drift|site|pages --size N [--seconds S]
+                                                         (one stage in a loop, for perf or callgrind)
+    """
+
+if CommandLine.arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(usage)
+    exit(0)
+}
+
 func option(_ name: String) -> String? {
     let arguments = CommandLine.arguments
     return arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }

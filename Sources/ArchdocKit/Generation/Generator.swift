@@ -89,13 +89,14 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Where a view's picture goes, when pictures are drawn.
-    private func picturePath(for view: DiagramView) -> String? {
-        pictures.map { "\(configuration.siteDirectory)/diagrams/\(view.key).\($0.fileExtension)" }
+    /// Where a view's picture goes.
+    private func picturePath(for view: DiagramView, renderer: SVGPictureRenderer) -> String {
+        "\(configuration.siteDirectory)/diagrams/\(view.key).\(renderer.fileExtension)"
     }
 
     /// A view's picture, from the cache or laid out now.
-    private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer, path: String) throws(GenerationError) -> GeneratedFile {
+    private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer) throws(GenerationError) -> GeneratedFile {
+        let path = picturePath(for: view, renderer: renderer)
         do {
             let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: renderer) }
                 ?? renderer.render(view)
@@ -125,12 +126,12 @@ public struct Generator: Sendable {
         if let pictures {
             pictureWork = { [self] in
                 Result { () throws(GenerationError) in
-                    try views.concurrentMap { view throws(GenerationError) in try pictureFile(for: view, renderer: pictures, path: picturePath(for: view)!) }
+                    try views.concurrentMap { view throws(GenerationError) in try pictureFile(for: view, renderer: pictures) }
                 }
             }
         }
         let drawing = Concurrently(pictureWork)
-        let picturePaths = views.compactMap(picturePath)
+        let picturePaths = pictures.map { renderer in views.map { picturePath(for: $0, renderer: renderer) } } ?? []
         let diagramSources = sources.flatMap { $0 }
         let plantUMLPictures = try plantUMLPictures(views: views, diagrams: diagramSources)
         // The compose file needs nothing else: it is written while the chapters and the site are.

@@ -16,7 +16,12 @@ enum Profiling {
         case "mermaid": body = { consume(views.map(MermaidRenderer().render)) }
         case "compose": body = { consume(ComposeRenderer().render(model)) }
         case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
-        case "arc42": body = { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: [])) }
+        case "arc42":
+            // As the bench's stage: with every view's sources, which the chapters embed (Mermaid) or link.
+            let diagrams = ([PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer]).flatMap { renderer in
+                views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
+            }
+            body = { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagrams)) }
         case "site":
             var generator = Generator(configuration: configuration)
             generator.pictures = nil

@@ -83,6 +83,15 @@ public struct Arc42Generator: Sendable {
         if utf8.distance(from: end, to: utf8.endIndex) == 1, utf8.last == 0x0A { return text }
         return String(text[..<end]) + "\n"
     }
+
+    /// The text without trailing whitespace. (`normalized(_:)` without its
+    /// final newline; `removeLast` looks at the end only, where `dropLast` on a
+    /// string counts every character from the start, a Mermaid source at a time.)
+    static func trimmed(_ text: String) -> String {
+        var text = normalized(text)
+        text.removeLast()
+        return text
+    }
 }
 
 /// A chapter the user wrote in the docs folder.
@@ -100,7 +109,7 @@ struct UserChapter {
         guard let text = String(data: data, encoding: .utf8) else {
             throw GenerationError("\(path): error: [docs] the chapter is not valid UTF-8; save it as UTF-8")
         }
-        content = String(Arc42Generator.normalized(text).dropLast())
+        content = Arc42Generator.trimmed(text)
     }
 
     /// `content`, and whether it starts with a heading of its own:
@@ -144,7 +153,7 @@ struct DiagramReferences: Sendable {
         if sources["\(prefix)puml"] != nil { context["puml"] = MarkdownText.linkDestination("../diagrams/\(view.key).puml") }
         if let mermaid = sources["\(prefix)mmd"] {
             context["mmd"] = MarkdownText.linkDestination("../diagrams/\(view.key).mmd")
-            let source = String(Arc42Generator.normalized(mermaid).dropLast())
+            let source = Arc42Generator.trimmed(mermaid)
             context["mermaid"] = source
             context["fence"] = MarkdownText.codeFence(for: source)
         }

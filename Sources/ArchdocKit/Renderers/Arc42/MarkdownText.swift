@@ -55,7 +55,8 @@ public enum MarkdownText {
     /// A fence for a fenced code block that holds `text`: at least three
     /// backticks, and longer than any run of backticks in the text.
     public static func codeFence(for text: String) -> String {
-        String(repeating: "`", count: max(3, longestRun(of: UInt8(ascii: "`"), in: text) + 1))
+        guard text.containsASCII(backtick) else { return "```" }
+        return String(repeating: "`", count: max(3, longestRun(of: UInt8(ascii: "`"), in: text) + 1))
     }
 
     /// A link destination: a relative path in angle brackets when it contains

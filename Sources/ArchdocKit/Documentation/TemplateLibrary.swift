@@ -84,15 +84,16 @@ public struct TemplateLibrary: Sendable {
     /// Renders the template `name` with a context of dictionaries, arrays,
     /// strings, numbers and booleans.
     public func render(_ name: String, _ context: [String: Any]) throws(GenerationError) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
-            throw GenerationError("error: [template] there is no template named '\(name)'; archdoc's default templates are incomplete, reinstall archdoc")
-        }
-        return text
+        try render(name, context: context)
     }
 
     /// Renders the template `name` with a context that looks its values up
     /// itself (see ``TemplateValues``).
     func render(_ name: String, _ context: TemplateValues) throws(GenerationError) -> String {
+        try render(name, context: context)
+    }
+
+    private func render(_ name: String, context: Any) throws(GenerationError) -> String {
         guard let text = library.render(context, withTemplate: name) else {
             throw GenerationError("error: [template] there is no template named '\(name)'; archdoc's default templates are incomplete, reinstall archdoc")
         }
@@ -253,7 +254,7 @@ enum SectionTags {
 /// protocol for every variable; a `[String: Any]` conforms only conditionally,
 /// which makes each cast a slow lookup in the runtime, while this class
 /// conforms outright.
-final class TemplateValues: MustacheParent, @unchecked Sendable {
+final class TemplateValues: MustacheParent {
     private let values: [String: Any]
 
     /// Values by name: strings, numbers, booleans, arrays and other `TemplateValues`.

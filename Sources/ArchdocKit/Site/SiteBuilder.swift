@@ -13,7 +13,7 @@ struct SiteBuilder: Sendable {
     /// The site's files (relative to the project, like every generated file)
     /// and the broken links found. `pictures` are the paths of the views'
     /// pictures, which are still being drawn: pages only link to them.
-    func build(model: ArchitectureModel, views: [DiagramView], generated: [GeneratedFile], pictures: [String] = []) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+    func build(model: ArchitectureModel, views: [DiagramView], generated: [GeneratedFile], pictures: [String]) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         let site = configuration.siteDirectory
         let templates = try TemplateLibrary(folder: "site", userDirectory: configuration.templatesDirectory, escaping: .html)
         let inSite = { (path: String) -> String? in
@@ -88,9 +88,8 @@ struct SiteBuilder: Sendable {
         var html = "<h1 id=\"view\">\(title)</h1>\n"
         html += "<div class=\"tabs\" data-tabs>\n<div role=\"tablist\" aria-label=\"Representations\">\n"
         let tabs: [(id: String, label: String, body: String?)] = [
-            ("picture", "Picture", (source("svg") ?? (pictures.contains("\(site)/diagrams/\(view.key).svg") ? "" : nil)).map { _ in
-                "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).svg\" alt=\"\(title)\"></figure>"
-            }),
+            ("picture", "Picture", pictures.contains("\(site)/diagrams/\(view.key).svg") ?
+                "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).svg\" alt=\"\(title)\"></figure>" : nil),
             // Only with --plantuml-jar: PlantUML's own drawing of the C4-PlantUML source.
             ("plantuml-picture", "PlantUML picture", source(PlantUMLPictureRenderer.fileExtension).map { _ in
                 "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).\(PlantUMLPictureRenderer.fileExtension)\" alt=\"\(title), drawn by PlantUML\"></figure>"

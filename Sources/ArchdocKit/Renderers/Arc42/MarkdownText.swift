@@ -17,7 +17,7 @@ public enum MarkdownText {
         bytes.reserveCapacity(flat.utf8.count + 8)
         var changed = false
         for byte in flat.utf8 {
-            if isSpecial(byte) {
+            if specials.contains(byte) {
                 bytes.append(UInt8(ascii: "\\"))
                 changed = true
             }
@@ -124,28 +124,17 @@ public enum MarkdownText {
     /// ASCII vertical space and tabs, which ``singleLine(_:)`` turns into spaces.
     private static let breaks = ASCIISet("\t\n\u{0B}\u{0C}\r")
     private static let backtick = ASCIISet("`")
-    /// The same characters as ``isSpecial(_:)``, for a whole-string scan.
+    /// The ASCII characters that can start or end Markdown inline syntax.
     private static let specials = ASCIISet("\\`*_[]<>|~#&!")
 
-    /// Whether the text starts with what ``escapeLineStart(_:)`` escapes:
-    /// `-`, `+`, `=`, or up to nine digits and `.` or `)`.
+    /// Whether ``escapeLineStart(_:)`` may have something to escape: the text
+    /// starts with `-`, `+`, `=` or a digit (it then checks for `1.` or `1)`).
     private static func mayStartBlock(_ text: String) -> Bool {
         guard let first = text.utf8.first else { return false }
         return first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
 
-    /// The ASCII characters that can start or end Markdown inline syntax.
-    private static func isSpecial(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
-             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: "#"), UInt8(ascii: "&"),
-             UInt8(ascii: "!"):
-            true
-        default:
-            false
-        }
-    }
 
     /// Escapes what starts a block at the beginning of a line: a list marker
     /// (`-`, `+`, `1.`, `1)`) or a setext underline (`=`). Returns whether it

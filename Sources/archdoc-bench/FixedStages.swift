@@ -7,6 +7,16 @@ import Foundation
 struct FixedStages {
     var work: String
 
+    /// The site of the 1,000-page stage: the pages written afresh into `docs`,
+    /// a generator without pictures, and a 10-container model.
+    static func pagesSite(docs: String, templates: String) throws -> (pages: [String], generator: Generator, model: ArchitectureModel) {
+        try? FileManager.default.removeItem(atPath: docs)
+        let pages = try MarkdownPages.write(to: docs)
+        var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: templates, docsDirectory: docs))
+        generator.pictures = nil
+        return (pages, generator, ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 10))))
+    }
+
     func run() throws -> [Measurement] {
         var out: [Measurement] = []
         // A system of 27 containers, plus people and neighbours: about 30 elements.
@@ -16,17 +26,13 @@ struct FixedStages {
         out.append(try Measure.run("SVG layout (one view)", size: view.allElements.count, note: "\(view.allElements.count) elements, \(view.edges.count) edges") {
             consume(try SVGPictureRenderer().render(view))
         })
-        let docs = "\(work)/docs"
-        try? FileManager.default.removeItem(atPath: docs)
-        let pages = try MarkdownPages.write(to: docs).map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let site = try Self.pagesSite(docs: "\(work)/docs", templates: "\(work)/no-templates")
+        let pages = try site.pages.map { try String(contentsOfFile: $0, encoding: .utf8) }
         out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { consume(pages.map { CommonMark.render($0) }) })
-        var site = Generator(configuration: GeneratorConfiguration(templatesDirectory: "\(work)/no-templates", docsDirectory: docs))
-        site.pictures = nil
-        var withoutPages = site
+        var withoutPages = site.generator
         withoutPages.configuration.docsDirectory = "\(work)/no-docs"
-        let tiny = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 10)))
-        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { consume(try site.files(for: tiny)) })
-        out.append(try Measure.run("site build (0 pages, same model)", size: 0) { consume(try withoutPages.files(for: tiny)) })
+        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { consume(try site.generator.files(for: site.model)) })
+        out.append(try Measure.run("site build (0 pages, same model)", size: 0) { consume(try withoutPages.files(for: site.model)) })
         out.append(try cachedLoad())
         return out
     }

@@ -18,9 +18,7 @@ enum Profiling {
         case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
         case "arc42":
             // As the bench's stage: with every view's sources, which the chapters embed (Mermaid) or link.
-            let diagrams = ([PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer]).flatMap { renderer in
-                views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
-            }
+            let diagrams = SizeStages.diagramSources(of: views)
             body = { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagrams)) }
         case "site":
             var generator = Generator(configuration: configuration)
@@ -28,13 +26,9 @@ enum Profiling {
             body = { consume(try generator.files(for: model)) }
         case "pages":
             // The fixed stage's site: 1,000 Markdown pages beside a 10-container model.
-            let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-pages").path
-            try? FileManager.default.removeItem(atPath: docs)
-            _ = try MarkdownPages.write(to: docs)
-            var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "/nonexistent", docsDirectory: docs))
-            generator.pictures = nil
-            let tiny = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: 10)))
-            body = { consume(try generator.files(for: tiny)) }
+            let site = try FixedStages.pagesSite(docs: FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-pages").path,
+                                                  templates: "/nonexistent")
+            body = { consume(try site.generator.files(for: site.model)) }
         case "drift":
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-\(size).yaml").path
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)

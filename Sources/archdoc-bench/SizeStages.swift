@@ -5,6 +5,16 @@ import Foundation
 /// The in-process stages that depend on the model's size, measured in a process
 /// of their own per size so each size's peak memory is its own.
 struct SizeStages {
+    /// The diagram languages archdoc writes, C4-PlantUML first.
+    static let diagramRenderers: [any DiagramRenderer] = [PlantUMLRenderer(), MermaidRenderer()]
+
+    /// Every view's sources as `generate` writes them, which the arc42 chapters link or embed.
+    static func diagramSources(of views: [DiagramView]) -> [GeneratedFile] {
+        diagramRenderers.flatMap { renderer in
+            views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
+        }
+    }
+
     var size: Int
     var work: String  // a scratch folder
 
@@ -26,16 +36,15 @@ struct SizeStages {
         out.append(Measure.run("views", size: size) { views = ViewBuilder(model: m).defaultViews() })
         // The views c4-diagrams draws too (context and containers), for a like-for-like ratio.
         let peerViews = views.filter { if case .deployment = $0.kind { false } else { true } }
-        for renderer in [PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer] {
+        for renderer in Self.diagramRenderers {
             let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (context + container views)" : "render Mermaid (context + container views)"
             out.append(Measure.run(name, size: size, note: "context and container views only, as the c4-diagrams peer draws") { consume(peerViews.map(renderer.render)) })
         }
-        var diagrams: [GeneratedFile] = []
-        for renderer in [PlantUMLRenderer(), MermaidRenderer()] as [any DiagramRenderer] {
+        for renderer in Self.diagramRenderers {
             let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (all views)" : "render Mermaid (all views)"
             out.append(Measure.run(name, size: size) { consume(views.map(renderer.render)) })
-            diagrams += views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
         }
+        let diagrams = Self.diagramSources(of: views)
         var compose = ""
         out.append(Measure.run("render compose", size: size) { compose = ComposeRenderer().render(m) })
         let configuration = configuration(docs: "\(work)/no-docs")

@@ -73,6 +73,37 @@ import Testing
         #expect(Arc42Chapter.risksAndTechnicalDebt.fileName == "11-risks-and-technical-debt.md")
     }
 
+    @Test func mermaidTooLargeToDrawIsLinkedNotEmbedded() throws {
+        // 400 containers with long descriptions: the container view's Mermaid
+        // source is far over Mermaid's 50,000 characters; the context view is small.
+        let containers = (0..<400).map { index in
+            Container("c\(index)", "Container \(index)", technology: "Swift", description: String(repeating: "Handles part \(index) of the work. ", count: 4))
+        }
+        let model = ArchitectureModel(Architecture("Big") {
+            user
+            SoftwareSystem("big", "Big", description: "A big system") { containers }
+            user.uses(containers[0], "Uses")
+        })
+        let project = try Project()
+        let files = try Generator(configuration: project.configuration).files(for: model)
+        let mermaid = try #require(files.first { $0.path == "site/diagrams/container-big.mmd" }).contents
+        #expect(mermaid.utf16.count > MermaidRenderer.defaultMaxTextSize)
+
+        let chapters = try project.chapters(model)
+        let buildingBlocks = try #require(chapters["05-building-block-view.md"])
+        #expect(buildingBlocks.contains("[Mermaid source](../diagrams/container-big.mmd)"))
+        #expect(buildingBlocks.contains("![Containers of Big](../diagrams/container-big.svg)"))
+        #expect(!buildingBlocks.contains("```mermaid"))
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_US")
+        formatter.numberStyle = .decimal
+        // The count leaves out the final newline, which is not embedded.
+        let characters = try #require(formatter.string(from: NSNumber(value: mermaid.utf16.count - 1)))
+        #expect(buildingBlocks.contains("The Mermaid source is not shown inline: its \(characters) characters are more than the 50,000 Mermaid draws by default (`maxTextSize`)."))
+        // The small context view is still drawn inline.
+        #expect(try #require(chapters["03-context-and-scope.md"]).contains("```mermaid"))
+    }
+
     // MARK: Differences
 
     @Test func differencesListPresenceCommandAndReplicas() throws {

@@ -141,8 +141,10 @@ struct DiagramReferences: Sendable {
 
     /// The context of the `diagram` partial for a view: `title`, `svg` (the
     /// picture), `puml` and `mmd` (the sources, when generated), and `mermaid`
-    /// with its `fence` for the inline Mermaid block. `nil` when no diagram of
-    /// the view was generated.
+    /// with its `fence` for the inline Mermaid block — or, for a source longer
+    /// than Mermaid draws by default (``MermaidRenderer/defaultMaxTextSize``),
+    /// `mermaidTooLarge` (`characters`, `limit`) instead: inline, it would show
+    /// only Mermaid's error. `nil` when no diagram of the view was generated.
     func context(for view: DiagramView) -> [String: Any]? {
         let prefix = "\(siteDirectory)/diagrams/\(view.key)."
         guard sources["\(prefix)puml"] != nil || sources["\(prefix)mmd"] != nil else { return nil }
@@ -153,11 +155,37 @@ struct DiagramReferences: Sendable {
         if sources["\(prefix)puml"] != nil { context["puml"] = MarkdownText.linkDestination("../diagrams/\(view.key).puml") }
         if let mermaid = sources["\(prefix)mmd"] {
             context["mmd"] = MarkdownText.linkDestination("../diagrams/\(view.key).mmd")
-            let source = Arc42Generator.trimmed(mermaid)
-            context["mermaid"] = source
-            context["fence"] = MarkdownText.codeFence(for: source)
+            let characters = Self.mermaidCharacters(mermaid)
+            if characters <= MermaidRenderer.defaultMaxTextSize {
+                let source = Arc42Generator.trimmed(mermaid)
+                context["mermaid"] = source
+                context["fence"] = MarkdownText.codeFence(for: source)
+            } else {
+                context["mermaidTooLarge"] = [
+                    "characters": Arc42Format.count(characters),
+                    "limit": Arc42Format.count(MermaidRenderer.defaultMaxTextSize),
+                ]
+            }
         }
         return context
+    }
+
+    /// The length Mermaid sees when the source is embedded: UTF-16 code units
+    /// without the trailing white space. (Counted without trimming, which
+    /// would copy a source that may be too large to embed anyway.)
+    static func mermaidCharacters(_ source: String) -> Int {
+        let utf8 = source.utf8
+        var trailing = 0
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            let before = utf8.index(before: index)
+            let byte = utf8[before]
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { break }
+            trailing += 1
+            index = before
+        }
+        // White space is ASCII: one UTF-16 unit per byte.
+        return source.utf16.count - trailing
     }
 }
 
@@ -165,6 +193,17 @@ struct DiagramReferences: Sendable {
 enum Arc42Format {
     /// The placeholder for an empty table cell or a missing fact.
     static let none = "—"
+
+    /// A count with thousands separated by commas, as in `354,151`, whatever the locale.
+    static func count(_ value: Int) -> String {
+        var digits = String(value.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return value < 0 ? "-" + digits : digits
+    }
 
     /// Escaped text, or the placeholder when there is none.
     static func text(_ value: String?) -> String {

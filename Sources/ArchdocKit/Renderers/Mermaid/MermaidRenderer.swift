@@ -9,6 +9,13 @@ public struct MermaidRenderer: DiagramRenderer {
     /// Creates a renderer.
     public init() {}
 
+    /// The longest source Mermaid draws with its default configuration
+    /// (`maxTextSize`, in JavaScript characters, that is UTF-16 code units);
+    /// GitHub and GitLab draw a longer one as "Maximum text size in diagram
+    /// exceeded". A page cannot raise it: `maxTextSize` is one of the keys an
+    /// `%%{init}%%` directive may not set.
+    public static let defaultMaxTextSize = 50_000
+
     /// Words Mermaid's flowchart grammar reserves; ids equal to them get a suffix.
     static let reservedWords: Set<String> = [
         "end", "graph", "flowchart", "subgraph", "style", "class", "classdef", "click", "linkstyle", "default", "direction",

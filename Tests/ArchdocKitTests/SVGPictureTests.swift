@@ -19,6 +19,27 @@ import Testing
 
     static let examples = SnapshotTests.examples + ["Tests/Fixtures/hostile-labels"]
 
+    /// Graphviz 2.43's `dot` frees memory twice (and the corrupted heap
+    /// crashes the process later) for a cluster with labelled edges both ways
+    /// to outside elements and the legend's edges. Arrows between two
+    /// elements are therefore written in one direction, the others with
+    /// `dir=back`. (`archdoc generate` on this model is run end to end in
+    /// `GenerateCommandTests`, which crashed before.)
+    @Test func arrowsBothWaysAreWrittenInOneDirection() throws {
+        let containers = (0..<4).map { Container("c\($0)", "Container \($0)", technology: "Swift") }
+        let model = ArchitectureModel(Architecture("Both ways") {
+            for (index, container) in containers.enumerated() { SoftwareSystem("s\(index)", "System \(index)") { container } }
+            for from in containers { for to in containers where to.id != from.id { from.uses(to, "Calls \(to.id)") } }
+        })
+        let view = try #require(ViewBuilder(model: model).defaultViews().first { $0.key == "container-s0" })
+        let dot = SVGPictureRenderer().dot(view)
+        #expect(dot.contains(#""c0" -> "s1" [label=<Calls c1>]"#))
+        #expect(dot.contains(#""c0" -> "s1" [label=<Calls c0>, dir=back]"#))
+        #expect(!dot.contains(#""s1" -> "c0""#))
+        let svg = try SVGPictureRenderer().render(view)
+        #expect(try SVGText(svg).texts.joined(separator: " ").contains("Calls c0"))
+    }
+
     @Test(arguments: examples)
     func everyViewIsWellFormedSVGShowingEveryElement(example: String) throws {
         for view in try Self.views(of: example) {

@@ -17,6 +17,10 @@
 ///   kept below the diagram by invisible edges, and the title on top.
 /// - Arrows whose ends the view does not show are left out, so Graphviz
 ///   never invents a node.
+/// - Arrows between two elements in both directions are all written in the
+///   direction of the first, the others with `dir=back`: they look the same,
+///   and Graphviz 2.43's `dot` frees memory twice (corrupting the heap of the
+///   process) for some graphs with a cluster and labelled edges both ways.
 ///
 /// Every piece of user text is written into HTML-like labels through
 /// ``DOTText/html(_:wrappingAt:)``; node and cluster names are aliases made of
@@ -61,8 +65,12 @@ struct DOTRenderer: Sendable {
             let drawable = Self.drawableEdges(of: view)
             let edges = density == .overview ? [] : drawable
             if !edges.isEmpty { out.blank() }
+            var written = Set<Ends>()
             for edge in edges {
-                out.line(self.edge(edge, labelAttribute: density == .dense ? "xlabel" : "label", aliases: &aliases, legend: &legend))
+                let ends = Ends(from: edge.sourceID, to: edge.destinationID)
+                let reversed = written.contains(ends.reversed)
+                written.insert(reversed ? ends.reversed : ends)
+                out.line(self.edge(edge, labelAttribute: density == .dense ? "xlabel" : "label", reversed: reversed, aliases: &aliases, legend: &legend))
             }
             out.blank()
             out.line("\(DOTText.quoted(Self.legendNode)) [shape=none, margin=0, width=0, height=0, fontsize=9, label=<\(legend.table)>]")
@@ -167,9 +175,18 @@ struct DOTRenderer: Sendable {
 
     // MARK: Edges
 
+    /// The two ends of an arrow as written in the DOT text.
+    private struct Ends: Hashable {
+        var from: String
+        var to: String
+
+        var reversed: Ends { Ends(from: to, to: from) }
+    }
+
     /// An arrow; `labelAttribute` is `label` (laid out with the graph) or
-    /// `xlabel` (placed afterwards, see ``PictureDensity/dense``).
-    private func edge(_ edge: DiagramEdge, labelAttribute: String, aliases: inout AliasTable, legend: inout Legend) -> String {
+    /// `xlabel` (placed afterwards, see ``PictureDensity/dense``). A
+    /// `reversed` arrow is written from its destination, with `dir=back`.
+    private func edge(_ edge: DiagramEdge, labelAttribute: String, reversed: Bool, aliases: inout AliasTable, legend: inout Legend) -> String {
         var label = DOTText.html(edge.label, wrappingAt: Self.descriptionWidth)
         if let technology = edge.technology, !technology.isEmpty {
             label += "<BR/><FONT POINT-SIZE=\"8\">[\(DOTText.html(technology, wrappingAt: Self.descriptionWidth))]</FONT>"
@@ -184,6 +201,6 @@ struct DOTRenderer: Sendable {
         }
         let source = DOTText.quoted(aliases.alias(for: edge.sourceID))
         let destination = DOTText.quoted(aliases.alias(for: edge.destinationID))
-        return "\(source) -> \(destination) [\(attributes)]"
+        return reversed ? "\(destination) -> \(source) [\(attributes), dir=back]" : "\(source) -> \(destination) [\(attributes)]"
     }
 }

@@ -33,6 +33,53 @@ import Testing
         #expect(third.output.contains("(0 written, 46 unchanged)"), "\(third.output)")
     }
 
+    @Test func cachedModelGivesTheSameFilesAsTheCompiledOne() throws {
+        // More systems, relationships and nodes than the cache cuts a list into,
+        // nested nodes, and a service outside any node: every part of the cached file.
+        let containers = (0..<6).map { "let c\($0) = Container(\"c\($0)\", \"Container \($0)\", technology: \"Swift\")" }
+        let systems = (0..<6).map { "    SoftwareSystem(\"s\($0)\", \"System \($0)\") { c\($0) }" }
+        let relationships = (0..<6).flatMap { from in
+            (0..<6).filter { $0 != from }.map { to in "    c\(from).uses(c\(to), \"Calls \(to)\")" }
+        }
+        let nodes = (2..<6).map { "        Node(\"n\($0)\", \"Node \($0)\") { Service(c\($0), image: \"c\($0):1\") }" }
+        let source = """
+            import ArchitectureDescription
+
+            \(containers.joined(separator: "\n"))
+
+            let architecture = Architecture("Cached") {
+            \(systems.joined(separator: "\n"))
+            \(relationships.joined(separator: "\n"))
+                Deployment {
+                    Profile("dev")
+                    Node("outer", "Outer") {
+                        Node("inner", "Inner") { Service(c0, image: "c0:1") }
+                        Service(c1, image: "c1:1")
+                    }
+            \(nodes.joined(separator: "\n"))
+                }
+            }
+
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let cache = ["ARCHDOC_CACHE_DIR": project.path(".cache")]
+        let compiled = try ArchdocProcess.run(["generate", "--output", "compiled"], in: project.root, environment: cache)
+        #expect(compiled.status == 0, "\(compiled.error)")
+        #expect(compiled.error.contains("Compiling"))
+        let cached = try ArchdocProcess.run(["generate", "--output", "cached"], in: project.root, environment: cache)
+        #expect(cached.status == 0, "\(cached.error)")
+        #expect(!cached.error.contains("Compiling"), "the second run should load the cached model")
+        let names = try FileManager.default.subpathsOfDirectory(atPath: project.path("compiled")).sorted()
+        #expect(names.count > 30)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: project.path("cached")).sorted() == names)
+        for name in names where !name.hasSuffix("/") {
+            let (first, second) = (FileManager.default.contents(atPath: project.path("compiled/\(name)")), FileManager.default.contents(atPath: project.path("cached/\(name)")))
+            // Pages name the output folder nowhere, so the two sites are the same byte for byte.
+            #expect(first == second, "\(name) differs between the compiled and the cached model")
+        }
+        #expect(try project.read("compiled/diagrams/deployment-dev.puml").contains("Inner"))
+    }
+
     @Test func helperFilesBesideMainAreCompiled() throws {
         let project = try TemporaryProject(files: [
             "main.swift": shopArchitecture(extra: "    user.uses(cache, \"Warms\")").replacingOccurrences(of: "{ api; db }", with: "{ api; db; cache }"),

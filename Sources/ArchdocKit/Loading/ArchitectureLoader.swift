@@ -43,7 +43,7 @@ public struct ArchitectureLoader: Sendable {
         let toolchain = try Toolchain.locate(cache: cache, environment: environment)
 
         var hasher = SHA256()
-        for part in [ArchdocVersion.current, "\(ArchitectureDocument.currentSchemaVersion)", toolchain.version, library.fingerprint()] {
+        for part in [ArchdocVersion.current, "\(ArchitectureDocument.currentSchemaVersion)", CachedModelFile.format, toolchain.version, library.fingerprint()] {
             hasher.update(data: Data((part + "\u{0}").utf8))
         }
         for file in files {
@@ -57,14 +57,17 @@ public struct ArchitectureLoader: Sendable {
         let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         let cacheKey = "models/\(key).json"
 
-        if let data = cache.readData(cacheKey), let model = try? decode(data, entryFile: files[0]) {
+        if let data = cache.readData(cacheKey), let document = try? decode(data), let model = try? model(of: document, entryFile: files[0]) {
             return LoadedArchitecture(model: model, sourceFiles: files, fromCache: true)
         }
         willCompile(files.count)
         let data = try compileAndRun(files, library: library, toolchain: toolchain, cache: cache, key: key)
-        let model = try decode(data, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
-        try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
-        cache.writeData(cacheKey, data)
+        let document = try decode(data)
+        let model = try model(of: document, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        if let cached = try? CachedModelFile.encode(document) {
+            try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
+            cache.writeData(cacheKey, cached)
+        }
         return LoadedArchitecture(model: model, sourceFiles: files, fromCache: false)
     }
 
@@ -126,21 +129,31 @@ public struct ArchitectureLoader: Sendable {
         return data
     }
 
-    private func decode(_ data: Data, entryFile: String) throws(LoadError) -> ArchitectureModel {
+    /// The document in the program's JSON (or a cached file), decoded once:
+    /// only when that fails is its `schemaVersion` read, to tell a document
+    /// of another schema from a broken one.
+    private func decode(_ data: Data) throws(LoadError) -> ArchitectureDocument {
         struct Header: Decodable { var schemaVersion: Int }
-        let decoder = JSONDecoder()
-        guard let header = try? decoder.decode(Header.self, from: data) else {
-            throw .invalidDocument(reason: "no schemaVersion")
-        }
-        guard header.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
-            throw .unsupportedSchema(found: header.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
-        }
         let document: ArchitectureDocument
         do {
-            document = try decoder.decode(ArchitectureDocument.self, from: data)
+            document = try CachedModelFile.decode(data)
         } catch {
+            guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+                throw .invalidDocument(reason: "no schemaVersion")
+            }
+            guard header.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
+                throw .unsupportedSchema(found: header.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
+            }
             throw .invalidDocument(reason: "\(error)")
         }
+        guard document.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
+            throw .unsupportedSchema(found: document.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
+        }
+        return document
+    }
+
+    /// The model of the document's one architecture.
+    private func model(of document: ArchitectureDocument, entryFile: String) throws(LoadError) -> ArchitectureModel {
         switch document.architectures.count {
         case 0: throw .noArchitecture(entryFile: entryFile)
         case 1: return ArchitectureModel(document.architectures[0], extraDeployments: document.extraDeployments)

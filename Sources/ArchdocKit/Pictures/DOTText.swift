@@ -45,17 +45,27 @@ enum DOTText {
     /// A line broken at spaces into lines of at most `width` characters; a
     /// word longer than that stays whole on its own line.
     static func wrapped(_ line: String, width: Int) -> [String] {
-        guard line.count > width else { return [line] }
+        // Characters are counted once per word, by bytes when the line is
+        // ASCII (one character each: the line has no line breaks).
+        let ascii = line.utf8.allSatisfy { $0 < 0x80 }
+        func length(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
+        guard length(line) > width else { return [line] }
         var lines: [String] = []
         var current = ""
+        var currentLength = 0
         for word in line.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordLength = length(word)
             if current.isEmpty {
                 current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
+                currentLength = wordLength
+            } else if currentLength + 1 + wordLength <= width {
+                current += " "
+                current += word
+                currentLength += 1 + wordLength
             } else {
                 lines.append(current)
                 current = String(word)
+                currentLength = wordLength
             }
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }

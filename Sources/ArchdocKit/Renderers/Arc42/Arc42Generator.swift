@@ -78,11 +78,13 @@ public struct Arc42Generator: Sendable {
     static func normalized(_ text: String) -> String {
         let utf8 = text.utf8
         var end = utf8.endIndex
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         while end > utf8.startIndex, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
         if utf8.distance(from: end, to: utf8.endIndex) == 1, utf8.last == 0x0A { return text }
         return String(text[..<end]) + "\n"
     }
+
+    /// Whether a byte is ASCII white space (space, tab, line breaks), which chapters lose at their ends.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     /// The text without trailing whitespace. (`normalized(_:)` without its
     /// final newline; `removeLast` looks at the end only, where `dropLast` on a
@@ -179,8 +181,7 @@ struct DiagramReferences: Sendable {
         var index = utf8.endIndex
         while index > utf8.startIndex {
             let before = utf8.index(before: index)
-            let byte = utf8[before]
-            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { break }
+            guard Arc42Generator.isSpace(utf8[before]) else { break }
             trailing += 1
             index = before
         }

@@ -26,18 +26,40 @@ import Testing
     /// `dir=back`. (`archdoc generate` on this model is run end to end in
     /// `GenerateCommandTests`, which crashed before.)
     @Test func arrowsBothWaysAreWrittenInOneDirection() throws {
-        let containers = (0..<4).map { Container("c\($0)", "Container \($0)", technology: "Swift") }
-        let model = ArchitectureModel(Architecture("Both ways") {
-            for (index, container) in containers.enumerated() { SoftwareSystem("s\(index)", "System \(index)") { container } }
-            for from in containers { for to in containers where to.id != from.id { from.uses(to, "Calls \(to.id)") } }
-        })
-        let view = try #require(ViewBuilder(model: model).defaultViews().first { $0.key == "container-s0" })
+        let view = try #require(ViewBuilder(model: Self.bothWays).defaultViews().first { $0.key == "container-s0" })
         let dot = SVGPictureRenderer().dot(view)
         #expect(dot.contains(#""c0" -> "s1" [label=<Calls c1>]"#))
         #expect(dot.contains(#""c0" -> "s1" [label=<Calls c0>, dir=back]"#))
         #expect(!dot.contains(#""s1" -> "c0""#))
         let svg = try SVGPictureRenderer().render(view)
         #expect(try SVGText(svg).texts.joined(separator: " ").contains("Calls c0"))
+    }
+
+    /// Four systems of one container each, every container calling every other.
+    static var bothWays: ArchitectureModel {
+        let containers = (0..<4).map { Container("c\($0)", "Container \($0)", technology: "Swift") }
+        return ArchitectureModel(Architecture("Both ways") {
+            for (index, container) in containers.enumerated() { SoftwareSystem("s\(index)", "System \(index)") { container } }
+            for from in containers { for to in containers where to.id != from.id { from.uses(to, "Calls \(to.id)") } }
+        })
+    }
+
+    /// Graphviz 2.43's `dot` layout keeps static state from one layout to the
+    /// next; this sequence (every view of ``bothWays`` five times, then every
+    /// example view twice, then those of task-platform again) ended in an
+    /// `install_in_rank` assertion that aborted the process. The session
+    /// loads the plugins afresh for each picture.
+    @Test func manyLayoutsInOneProcess() throws {
+        let bothWays = ViewBuilder(model: Self.bothWays).defaultViews()
+        var views = Array(repeating: bothWays, count: 5).flatMap { $0 }
+        for example in Self.examples { views += try Self.views(of: example) }
+        for example in Self.examples { views += try Self.views(of: example).flatMap { [$0, $0] } }
+        views += try Self.views(of: "architecture/examples/task-platform")
+        for view in views {
+            let svg = try SVGPictureRenderer().render(view)
+            #expect(try SVGText(svg).texts.contains { $0.contains(view.title) || view.title.contains($0) }, "\(view.key)")
+        }
+        #expect(views.count > 70)
     }
 
     @Test(arguments: examples)

@@ -1,8 +1,9 @@
 import Crypto
 import Foundation
 
-/// Finished SVG pictures on disk, keyed by a SHA-256 of their DOT source and
-/// the Graphviz build, so that an unchanged view is never laid out twice.
+/// Finished SVG pictures on disk, keyed by a SHA-256 of their DOT source,
+/// the Graphviz build and how Graphviz is set up (``GraphvizSession/Setup``),
+/// so that an unchanged view is never laid out twice.
 /// Layout is by far the most expensive step of `generate` for large views.
 public struct PictureCache: Sendable {
     /// The folder of cached pictures.
@@ -21,7 +22,9 @@ public struct PictureCache: Sendable {
     /// The picture for a view: from the cache, or rendered and stored.
     func picture(for view: DiagramView, renderer: SVGPictureRenderer) throws(PictureError) -> String {
         let dot = renderer.dot(view)
-        let key = SHA256.hash(data: Data((dot + "\u{0}" + Self.graphvizIdentity).utf8)).map { String(format: "%02x", $0) }.joined()
+        // The setup too: with Graphviz's own configuration, text is measured with the machine's fonts.
+        let setup = GraphvizSession.setup == .configuration ? "configuration" : "builtins"
+        let key = SHA256.hash(data: Data((dot + "\u{0}" + Self.graphvizIdentity + "\u{0}" + setup).utf8)).map { String(format: "%02x", $0) }.joined()
         let path = "\(directory)/\(key).svg"
         if let data = FileManager.default.contents(atPath: path) { return String(decoding: data, as: UTF8.self) }
         let svg = try renderer.render(view)

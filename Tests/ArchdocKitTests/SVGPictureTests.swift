@@ -62,6 +62,12 @@ import Testing
         #expect(views.count > 70)
     }
 
+    /// The plugins next to libgvc are found (found by reading /proc/self/maps
+    /// to its end), so pictures do not depend on the fonts of the machine.
+    @Test func picturesUseBuiltInTextMetrics() {
+        #expect(SVGPictureRenderer.usesBuiltInTextMetrics)
+    }
+
     @Test(arguments: examples)
     func everyViewIsWellFormedSVGShowingEveryElement(example: String) throws {
         for view in try Self.views(of: example) {

@@ -23,7 +23,7 @@ public struct PictureCache: Sendable {
     func picture(for view: DiagramView, renderer: SVGPictureRenderer) throws(PictureError) -> String {
         let dot = renderer.dot(view)
         // The setup too: with Graphviz's own configuration, text is measured with the machine's fonts.
-        let setup = GraphvizSession.setup == .configuration ? "configuration" : "builtins"
+        let setup = SVGPictureRenderer.usesBuiltInTextMetrics ? "builtins" : "configuration"
         let key = SHA256.hash(data: Data((dot + "\u{0}" + Self.graphvizIdentity + "\u{0}" + setup).utf8)).map { String(format: "%02x", $0) }.joined()
         let path = "\(directory)/\(key).svg"
         if let data = FileManager.default.contents(atPath: path) { return String(decoding: data, as: UTF8.self) }

@@ -13,6 +13,13 @@ public struct SVGPictureRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
+    /// Whether pictures are laid out with Graphviz's built-in text metrics,
+    /// the same on every machine; `false` when Graphviz's plugins could not
+    /// be found and it measures text with the fonts installed here.
+    public static var usesBuiltInTextMetrics: Bool {
+        GraphvizSession.setup != .configuration
+    }
+
     /// A complete SVG file for a view: the XML declaration, the DOCTYPE and
     /// the `<svg>` element.
     public func render(_ view: DiagramView) throws(PictureError) -> String {

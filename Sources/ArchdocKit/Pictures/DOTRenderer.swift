@@ -47,7 +47,8 @@ struct DOTRenderer: Sendable {
     }
 
     func render(_ view: DiagramView) -> String {
-        let density = Self.density(of: view)
+        let drawable = Self.drawableEdges(of: view)
+        let density = PictureDensity(elements: view.allElements.count, edges: drawable.count)
         var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode], capacity: view.allElements.count + 8)
         var legend = Legend()
         var out = TextWriter(capacity: view.edges.count * 200 + view.allElements.count * 400 + 2_048)
@@ -62,7 +63,6 @@ struct DOTRenderer: Sendable {
             for item in view.items {
                 write(item, to: &out, svgID: svgID, aliases: &aliases, legend: &legend)
             }
-            let drawable = Self.drawableEdges(of: view)
             let edges = density == .overview ? [] : drawable
             if !edges.isEmpty { out.blank() }
             var written = Set<Ends>()

@@ -24,13 +24,27 @@ public struct PictureCache: Sendable {
         let dot = renderer.dot(view)
         // The setup too: with Graphviz's own configuration, text is measured with the machine's fonts.
         let setup = SVGPictureRenderer.usesBuiltInTextMetrics ? "builtins" : "configuration"
-        let key = SHA256.hash(data: Data((dot + "\u{0}" + Self.graphvizIdentity + "\u{0}" + setup).utf8)).map { String(format: "%02x", $0) }.joined()
-        let path = "\(directory)/\(key).svg"
-        if let data = FileManager.default.contents(atPath: path) { return String(decoding: data, as: UTF8.self) }
-        let svg = try renderer.render(view)
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? Data(svg.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let key = Self.key(dot + "\u{0}" + Self.graphvizIdentity + "\u{0}" + setup)
+        if let svg = stored(key: key) { return svg }
+        let svg = try renderer.render(view, dot: dot)
+        store(svg, key: key)
         return svg
+    }
+
+    /// The hex SHA-256 of everything a picture depends on: its name in the cache.
+    static func key(_ identity: String) -> String {
+        SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The cached picture for a key, if any.
+    func stored(key: String) -> String? {
+        FileManager.default.contents(atPath: "\(directory)/\(key).svg").map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Stores a picture; a cache that cannot be written only costs time.
+    func store(_ svg: String, key: String) {
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try? Data(svg.utf8).write(to: URL(fileURLWithPath: "\(directory)/\(key).svg"), options: .atomic)
     }
 
     /// Pictures depend on the Graphviz library as well as on the DOT text

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Draws the generated C4-PlantUML sources with PlantUML itself
@@ -33,13 +32,13 @@ public struct PlantUMLPictureRenderer: Sendable {
     public func pictures(for sources: [GeneratedFile], cache: PictureCache?) throws(PlantUMLError) -> [GeneratedFile] {
         let jarIdentity = try jarIdentity()
         let keys = sources.map { cache?.plantUMLKey(source: $0.contents, jarIdentity: jarIdentity) }
-        var svgs: [String?] = zip(sources, keys).map { _, key in key.flatMap { cache?.plantUMLPicture(key: $0) } }
+        var svgs: [String?] = zip(sources, keys).map { _, key in key.flatMap { cache?.stored(key: $0) } }
         let missing = svgs.indices.filter { svgs[$0] == nil }
         if !missing.isEmpty {
             let drawn = try draw(missing.map { sources[$0] })
             for (index, svg) in zip(missing, drawn) {
                 svgs[index] = svg
-                if let key = keys[index] { cache?.storePlantUMLPicture(svg, key: key) }
+                if let key = keys[index] { cache?.store(svg, key: key) }
             }
         }
         return zip(sources, svgs).map { source, svg in
@@ -201,18 +200,6 @@ extension PictureCache {
     /// which PlantUML lays out with. Java is deliberately not part of it, so
     /// a cached picture needs no Java at all.
     func plantUMLKey(source: String, jarIdentity: String) -> String {
-        let identity = source + "\u{0}" + jarIdentity + "\u{0}" + Self.graphvizIdentity
-        return "plantuml-" + SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// The cached picture for a key, if any.
-    func plantUMLPicture(key: String) -> String? {
-        FileManager.default.contents(atPath: "\(directory)/\(key).svg").map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Stores a picture; a cache that cannot be written only costs time.
-    func storePlantUMLPicture(_ svg: String, key: String) {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try? Data(svg.utf8).write(to: URL(fileURLWithPath: "\(directory)/\(key).svg"), options: .atomic)
+        "plantuml-" + Self.key(source + "\u{0}" + jarIdentity + "\u{0}" + Self.graphvizIdentity)
     }
 }

@@ -23,7 +23,12 @@ public struct SVGPictureRenderer: Sendable {
     /// A complete SVG file for a view: the XML declaration, the DOCTYPE and
     /// the `<svg>` element.
     public func render(_ view: DiagramView) throws(PictureError) -> String {
-        let svg = try GraphvizSession.svg(fromDOT: dot(view), engine: DOTRenderer.density(of: view).engine, viewKey: view.key)
+        try render(view, dot: dot(view))
+    }
+
+    /// The picture of a view whose DOT text is already made (``dot(_:)``).
+    func render(_ view: DiagramView, dot: String) throws(PictureError) -> String {
+        let svg = try GraphvizSession.svg(fromDOT: dot, engine: DOTRenderer.density(of: view).engine, viewKey: view.key)
         return SVGPostProcessor.finished(svg)
     }
 

@@ -76,15 +76,22 @@ public struct Arc42Generator: Sendable {
 
     /// The rendered text with trailing white space removed and one final newline.
     static func normalized(_ text: String) -> String {
-        let utf8 = text.utf8
-        var end = utf8.endIndex
-        while end > utf8.startIndex, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        if utf8.distance(from: end, to: utf8.endIndex) == 1, utf8.last == 0x0A { return text }
+        let end = trailingSpaceStart(of: text)
+        if text.utf8.distance(from: end, to: text.utf8.endIndex) == 1, text.utf8.last == 0x0A { return text }
         return String(text[..<end]) + "\n"
     }
 
-    /// Whether a byte is ASCII white space (space, tab, line breaks), which chapters lose at their ends.
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    /// Where the text's trailing ASCII white space (spaces, tabs, line breaks) starts.
+    static func trailingSpaceStart(of text: String) -> String.Index {
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex {
+            let byte = utf8[utf8.index(before: end)]
+            guard byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) else { break }
+            end = utf8.index(before: end)
+        }
+        return end
+    }
 
     /// The text without trailing whitespace. (`normalized(_:)` without its
     /// final newline; `removeLast` looks at the end only, where `dropLast` on a
@@ -176,15 +183,7 @@ struct DiagramReferences: Sendable {
     /// without the trailing white space. (Counted without trimming, which
     /// would copy a source that may be too large to embed anyway.)
     static func mermaidCharacters(_ source: String) -> Int {
-        let utf8 = source.utf8
-        var trailing = 0
-        var index = utf8.endIndex
-        while index > utf8.startIndex {
-            let before = utf8.index(before: index)
-            guard Arc42Generator.isSpace(utf8[before]) else { break }
-            trailing += 1
-            index = before
-        }
+        let trailing = source.utf8.distance(from: Arc42Generator.trailingSpaceStart(of: source), to: source.utf8.endIndex)
         // White space is ASCII: one UTF-16 unit per byte.
         return source.utf16.count - trailing
     }

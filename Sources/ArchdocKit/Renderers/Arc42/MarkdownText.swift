@@ -102,13 +102,12 @@ public enum MarkdownText {
     static func singleLine(_ text: String) -> String {
         let utf8 = text.utf8
         let space = UInt8(ascii: " ")
-        func isBreak(_ byte: UInt8) -> Bool { byte >= 0x09 && byte <= 0x0D }
         if !text.containsASCII(breaks), utf8.first != space, utf8.last != space { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var afterBreak = false
         for byte in utf8 {
-            if isBreak(byte) {
+            if breaks.contains(byte) {
                 afterBreak = true
                 continue
             }
@@ -134,7 +133,6 @@ public enum MarkdownText {
         return first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: "=")
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
     }
-
 
     /// Escapes what starts a block at the beginning of a line: a list marker
     /// (`-`, `+`, `1.`, `1)`) or a setext underline (`=`). Returns whether it

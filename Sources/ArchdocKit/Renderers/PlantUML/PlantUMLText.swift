@@ -24,16 +24,14 @@ enum PlantUMLText {
         String(tag.map { $0 == "+" ? "_" : $0 })
     }
 
-    /// Characters that, doubled, start Creole markup.
-    private static let creoleMarkup: Set<Unicode.Scalar> = ["*", "_", "-", "/", "~", "=", "^", "\""]
-
     /// The characters ``escaped(_:)`` rewrites wherever they are.
     private static let special = ASCIISet("\r\n$\\\"<>%&")
-    private static let doubledMarkup = ASCIISet("*_-/~=^\"")
+    /// Characters that, doubled, start Creole markup.
+    private static let creoleMarkup = ASCIISet("*_-/~=^\"")
 
     static func escaped(_ text: String) -> String {
         // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
-        guard text.containsASCII(special, orDoubled: doubledMarkup) else { return text }
+        guard text.containsASCII(special, orDoubled: creoleMarkup) else { return text }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         result.reserveCapacity(scalars.count)
@@ -48,7 +46,7 @@ enum PlantUMLText {
                 result += "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))>".unicodeScalars
             case "\"", "<", ">", "%", "&":
                 result += "&#\(scalar.value);".unicodeScalars
-            case _ where next == scalar && creoleMarkup.contains(scalar):
+            case _ where next == scalar && scalar.isASCII && creoleMarkup.contains(UInt8(scalar.value)):
                 // A doubled character starts Creole markup (`**bold**`, `//italic//`).
                 result += "&#\(scalar.value);".unicodeScalars
             default:

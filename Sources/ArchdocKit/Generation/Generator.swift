@@ -82,21 +82,21 @@ public struct Generator: Sendable {
         self.renderers = renderers
     }
 
+    /// Where a view's diagram file of an extension goes: `<site>/diagrams/<view>.<extension>`.
+    func diagramPath(for view: DiagramView, extension fileExtension: String) -> String {
+        "\(configuration.siteDirectory)/diagrams/\(view.key).\(fileExtension)"
+    }
+
     /// A view's diagram sources, one per renderer.
     private func sourceFiles(for view: DiagramView) -> [GeneratedFile] {
         renderers.map { renderer in
-            GeneratedFile(path: "\(configuration.siteDirectory)/diagrams/\(view.key).\(renderer.fileExtension)", contents: renderer.render(view))
+            GeneratedFile(path: diagramPath(for: view, extension: renderer.fileExtension), contents: renderer.render(view))
         }
-    }
-
-    /// Where a view's picture goes.
-    private func picturePath(for view: DiagramView, renderer: SVGPictureRenderer) -> String {
-        "\(configuration.siteDirectory)/diagrams/\(view.key).\(renderer.fileExtension)"
     }
 
     /// A view's picture, from the cache or laid out now.
     private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer) throws(GenerationError) -> GeneratedFile {
-        let path = picturePath(for: view, renderer: renderer)
+        let path = diagramPath(for: view, extension: renderer.fileExtension)
         do {
             let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: renderer) }
                 ?? renderer.render(view)
@@ -131,7 +131,7 @@ public struct Generator: Sendable {
             }
         }
         let drawing = Concurrently(pictureWork)
-        let picturePaths = pictures.map { renderer in views.map { picturePath(for: $0, renderer: renderer) } } ?? []
+        let picturePaths = pictures.map { renderer in views.map { diagramPath(for: $0, extension: renderer.fileExtension) } } ?? []
         let diagramSources = sources.flatMap { $0 }
         let plantUMLPictures = try plantUMLPictures(views: views, diagrams: diagramSources)
         // The compose file needs nothing else: it is written while the chapters and the site are.

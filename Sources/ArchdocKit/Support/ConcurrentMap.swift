@@ -50,6 +50,8 @@ final class Concurrently<T: Sendable>: @unchecked Sendable {
     func value() -> T? {
         guard started else { return nil }
         done.wait()
+        // For the next caller: the work is done for good.
+        done.signal()
         return result
     }
 }

@@ -30,19 +30,28 @@ struct SiteBuilder: Sendable {
         pages += docsPages()
         pages.insert(overviewPage(model: model, views: views, pages: pages), at: 0)
 
-        let assets = ["assets/style.css": try templates.render("style", [:]), "assets/site.js": try templates.render("script", [:]),
-                      "assets/search-index.js": searchIndex(pages), "assets/navigation.js": navigationScript(pages)]
-        var files = Set((generated.map(\.path) + pictures).compactMap(inSite))
-        files.formUnion(pages.map(\.path))
-        files.formUnion(assets.keys)
-        let anchors = Dictionary(pages.map { ($0.path, Set($0.headings.map(\.anchor))) }) { first, _ in first }
-        let checker = LinkChecker(files: files, anchors: anchors)
-        let diagnostics = pages.flatMap { checker.check($0, severity: configuration.strictLinks ? .error : .warning) }
+        // The scripts and the link check need every page but no layout: they
+        // are made on another thread while the pages are laid out.
+        let generatedInSite = (generated.map(\.path) + pictures).compactMap(inSite)
+        let strictLinks = configuration.strictLinks
+        let finishing = Concurrently { [pages] () -> Result<(assets: [String: String], diagnostics: [Diagnostic]), GenerationError> in
+            Result { () throws(GenerationError) in
+                let assets = ["assets/style.css": try templates.render("style", [:]), "assets/site.js": try templates.render("script", [:]),
+                              "assets/search-index.js": Self.searchIndex(pages), "assets/navigation.js": Self.navigationScript(pages)]
+                var files = Set(generatedInSite)
+                files.formUnion(pages.map(\.path))
+                files.formUnion(assets.keys)
+                let anchors = Dictionary(pages.map { ($0.path, Set($0.headings.map(\.anchor))) }) { first, _ in first }
+                let checker = LinkChecker(files: files, anchors: anchors)
+                return (assets, pages.flatMap { checker.check($0, severity: strictLinks ? .error : .warning) })
+            }
+        }
 
         let siteTitle = model.architecture.name
         var output = try pages.concurrentMap { page throws(GenerationError) in
-            GeneratedFile(path: "\(site)/\(page.path)", contents: try templates.render("layout", layoutContext(page, siteTitle: siteTitle)))
+            GeneratedFile(path: "\(site)/\(page.path)", contents: try templates.render("layout", Self.layoutContext(page, siteTitle: siteTitle)))
         }
+        let (assets, diagnostics) = try finishing.value()!.get()
         for (path, contents) in assets.sorted(by: { $0.key < $1.key }) {
             output.append(GeneratedFile(path: "\(site)/\(path)", contents: contents))
         }
@@ -61,9 +70,13 @@ struct SiteBuilder: Sendable {
 
     private func markdownPage(_ markdown: MarkdownSource) -> SitePage {
         let rendered = CommonMark.render(markdown.text)
-        let fallback = URL(fileURLWithPath: markdown.path).deletingPathExtension().lastPathComponent
+        // Without a level-1 heading, the page is named after its file.
+        let fallback = {
+            let name = markdown.path.split(separator: "/").last ?? ""
+            return String(name.lastIndex(of: ".").map { name[..<$0] } ?? name)
+        }
         return SitePage(
-            path: markdown.path, title: rendered.title ?? fallback, section: markdown.section,
+            path: markdown.path, title: rendered.title ?? fallback(), section: markdown.section,
             content: SiteLinks.rewriteMarkdownLinks(in: rendered.html),
             headings: rendered.headings, plainText: rendered.plainText, source: markdown.source, links: rendered.links)
     }
@@ -139,7 +152,7 @@ struct SiteBuilder: Sendable {
 
     /// Everything a page's layout needs, and nothing that grows with the site:
     /// the sidebar is shared by every page through `assets/navigation.js`.
-    private func layoutContext(_ page: SitePage, siteTitle: String) -> TemplateValues {
+    private static func layoutContext(_ page: SitePage, siteTitle: String) -> TemplateValues {
         let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map { TemplateValues(["text": $0.text, "anchor": $0.anchor, "level": $0.level]) }
         return TemplateValues([
             "title": page.title, "siteTitle": siteTitle, "root": page.root, "path": page.path, "content": page.content,
@@ -150,30 +163,34 @@ struct SiteBuilder: Sendable {
     /// The sidebar of every page, by section, as a script (like the search
     /// index) so that it loads from `file://` too; site.js draws it and marks
     /// the current page.
-    private func navigationScript(_ pages: [SitePage]) -> String {
-        struct Item: Encodable { var title: String; var url: String }
-        struct Section: Encodable { var title: String; var items: [Item] }
+    private static func navigationScript(_ pages: [SitePage]) -> String {
         let bySection = Dictionary(grouping: pages, by: \.section)
-        let sections = SitePage.Section.allCases.compactMap { section -> Section? in
-            guard let members = bySection[section] else { return nil }
-            return Section(title: section.rawValue, items: members.map { Item(title: $0.title, url: $0.path) })
+        var json = ScriptJSON(prefix: "window.ARCHDOC_NAVIGATION = [", capacity: 64 * pages.count)
+        for (index, section) in SitePage.Section.allCases.filter({ bySection[$0] != nil }).enumerated() {
+            if index > 0 { json.raw(",") }
+            json.raw("{\"items\":[")
+            for (index, page) in bySection[section, default: []].enumerated() {
+                if index > 0 { json.raw(",") }
+                json.object(["title": page.title, "url": page.path])
+            }
+            json.raw("],\"title\":")
+            json.string(section.rawValue)
+            json.raw("}")
         }
-        return "window.ARCHDOC_NAVIGATION = \(Self.scriptJSON(sections));\n"
+        json.raw("];\n")
+        return json.text
     }
 
     /// A script, not JSON, so that search works from `file://` too (where `fetch` is refused).
-    private func searchIndex(_ pages: [SitePage]) -> String {
-        struct Entry: Encodable { var title: String; var url: String; var text: String }
-        // A text of at most 20,000 bytes has at most 20,000 characters: no need to count them.
-        let entries = pages.map { Entry(title: $0.title, url: $0.path, text: $0.plainText.utf8.count <= 20_000 ? $0.plainText : String($0.plainText.prefix(20_000))) }
-        return "window.ARCHDOC_SEARCH_INDEX = \(Self.scriptJSON(entries));\n"
-    }
-
-    /// JSON that is safe inside a `<script>`: `</` cannot end the script early (JSON allows `<\/`).
-    private static func scriptJSON(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
-        return json.replacingUTF8("</", with: "<\\/")
+    private static func searchIndex(_ pages: [SitePage]) -> String {
+        var json = ScriptJSON(prefix: "window.ARCHDOC_SEARCH_INDEX = [", capacity: pages.reduce(64) { $0 + min($1.plainText.utf8.count, 20_000) + 96 })
+        for (index, page) in pages.enumerated() {
+            if index > 0 { json.raw(",") }
+            // A text of at most 20,000 bytes has at most 20,000 characters: no need to count them.
+            let text = page.plainText.utf8.count <= 20_000 ? page.plainText : String(page.plainText.prefix(20_000))
+            json.object(["text": text, "title": page.title, "url": page.path])
+        }
+        json.raw("];\n")
+        return json.text
     }
 }

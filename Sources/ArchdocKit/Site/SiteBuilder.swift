@@ -153,10 +153,18 @@ struct SiteBuilder: Sendable {
     /// Everything a page's layout needs, and nothing that grows with the site:
     /// the sidebar is shared by every page through `assets/navigation.js`.
     private static func layoutContext(_ page: SitePage, siteTitle: String) -> TemplateValues {
-        let toc = page.headings.filter { $0.level == 2 || $0.level == 3 }.map { TemplateValues(["text": $0.text, "anchor": $0.anchor, "level": $0.level]) }
+        let headings = page.headings.filter { $0.level == 2 || $0.level == 3 }
+        // The default layout inserts the list ready-made: looking up three values
+        // per heading was a third of a 1,000-page site's layout time. `toc` stays
+        // for layouts that draw the list themselves.
+        var tocItems = ""
+        for heading in headings {
+            tocItems += "<li class=\"level-\(heading.level)\"><a href=\"#\(HTMLText.escaped(heading.anchor))\">\(HTMLText.escaped(heading.text))</a></li>\n"
+        }
         return TemplateValues([
             "title": page.title, "siteTitle": siteTitle, "root": page.root, "path": page.path, "content": page.content,
-            "toc": toc, "hasToc": !toc.isEmpty, "generator": "archdoc \(ArchdocVersion.current)",
+            "toc": headings.map { TemplateValues(["text": $0.text, "anchor": $0.anchor, "level": $0.level]) },
+            "tocItems": tocItems, "hasToc": !headings.isEmpty, "generator": "archdoc \(ArchdocVersion.current)",
         ])
     }
 

@@ -16,6 +16,7 @@ enum Profiling {
         case "mermaid": body = { consume(views.map(MermaidRenderer().render)) }
         case "compose": body = { consume(ComposeRenderer().render(model)) }
         case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
+        case "validation": body = { consume(Validator().validate(model)) }
         case "arc42":
             // As the bench's stage: with every view's sources, which the chapters embed (Mermaid) or link.
             let diagrams = SizeStages.diagramSources(of: views)
@@ -34,7 +35,7 @@ enum Profiling {
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
             body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
         default:
-            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, arc42, site, pages or drift")
+            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, validation, arc42, site, pages or drift")
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))

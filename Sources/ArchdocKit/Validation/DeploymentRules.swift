@@ -51,8 +51,9 @@ struct DeployedDependencyRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         let allServices = Set(model.services.map(\.service.containerID))
         for profile in model.profiles {
-            let running = Set(model.deployedServices(in: profile.id).map(\.name))
-            for service in model.deployedServices(in: profile.id) {
+            let deployed = model.deployedServices(in: profile.id)
+            let running = Set(deployed.map(\.name))
+            for service in deployed {
                 for dependency in service.service.dependsOn
                 where allServices.contains(dependency.containerID) && !running.contains(dependency.containerID) {
                     diagnostics.append(error(
@@ -69,8 +70,11 @@ struct DeployedDependencyRule: ValidationRule {
 struct PortConflictRule: ValidationRule {
     static let name = "port-conflict"
 
+    /// A published port and who publishes it (not the whole service: bindings
+    /// are copied into every candidate list they are compared from).
     private struct Binding {
-        var service: Service
+        var containerID: String
+        var location: SourceLocation
         var port: Port
         var range: ClosedRange<Int>
     }
@@ -87,14 +91,14 @@ struct PortConflictRule: ValidationRule {
             for deployed in model.deployedServices(in: profile.id) {
                 for port in deployed.service.ports {
                     guard let published = port.published, let range = Self.portRange(published) else { continue }
-                    let binding = Binding(service: deployed.service, port: port, range: range)
+                    let binding = Binding(containerID: deployed.name, location: deployed.service.location, port: port, range: range)
                     let candidates = wide + (range.count <= indexLimit ? range.flatMap { byPort[$0] ?? [] } : byPort.values.flatMap { $0 })
                     if let clash = candidates.first(where: { Self.clash($0, binding) }) {
-                        let key = "\(clash.service.containerID)|\(deployed.name)|\(published)"
+                        let key = "\(clash.containerID)|\(deployed.name)|\(published)"
                         if reported.insert(key).inserted {
                             let scope = model.declaresProfiles ? " in profile \(profile.id.quoted)" : ""
                             diagnostics.append(error(
-                                "service \(deployed.name.quoted) publishes host port \(published), which service \(clash.service.containerID.quoted) (\(clash.service.location.shortDescription)) already publishes\(scope); choose another host port",
+                                "service \(deployed.name.quoted) publishes host port \(published), which service \(clash.containerID.quoted) (\(clash.location.shortDescription)) already publishes\(scope); choose another host port",
                                 at: deployed.service.location))
                         }
                     }
@@ -111,7 +115,8 @@ struct PortConflictRule: ValidationRule {
 
     /// `8000` or `8000-8010`.
     static func portRange(_ text: String) -> ClosedRange<Int>? {
-        let bounds = text.split(separator: "-").map { Int($0) }
+        // "8080" or "8000-8010", split on the byte rather than on Characters.
+        let bounds = text.utf8.split(separator: UInt8(ascii: "-")).map { Int(Substring($0)) }
         guard let first = bounds.first ?? nil else { return nil }
         let last = bounds.count == 2 ? bounds[1] ?? first : first
         return first <= last ? first...last : nil

@@ -1,27 +1,11 @@
-/// Exact, byte-for-byte search and replace in UTF-8 text, for the large
-/// generated texts of the site (pages, search index): Foundation's
-/// `range(of:)` and `replacingOccurrences(of:with:)` bridge through NSString
-/// and UTF-16 and cost more than rendering the Markdown itself.
+/// Exact, byte-for-byte search and rewriting of UTF-8 text, for the large
+/// generated texts of the site (pages): Foundation's `range(of:)` and
+/// `replacingOccurrences(of:with:)` bridge through NSString and UTF-16 and
+/// cost more than rendering the Markdown itself.
 ///
 /// Matching is on UTF-8 bytes with no Unicode normalisation, which is what
-/// generated HTML and JSON need: the needles are ASCII markup.
+/// generated HTML needs: the needles are ASCII markup.
 extension String {
-    /// `self` with every occurrence of `target` replaced by `replacement`.
-    func replacingUTF8(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        let needle = Array(target.utf8)
-        let substitute = Array(replacement.utf8)
-        return transformingUTF8 { bytes, out in
-            var start = 0
-            while let found = bytes.firstRange(of: needle, from: start) {
-                out.append(contentsOf: bytes[start..<found])
-                out.append(contentsOf: substitute)
-                start = found + needle.count
-            }
-            out.append(contentsOf: bytes[start...])
-        }
-    }
-
     /// Whether the text contains `needle`'s bytes.
     func containsUTF8(_ needle: [UInt8]) -> Bool {
         var copy = self

@@ -27,7 +27,6 @@ enum CachedModelFile {
     /// The format's name and version, also part of the cache key: a cache
     /// written in another format is never read.
     static let format = "archdoc-model-cache 1"
-    private static let magic = format
     /// How many chunks a long list is cut into: enough to keep a few cores busy.
     private static let chunksPerList = 4
 
@@ -102,7 +101,7 @@ enum CachedModelFile {
     }
 
     private static func file(_ parts: [(Part, Data)]) -> Data {
-        var header = magic + "\n"
+        var header = format + "\n"
         for (part, bytes) in parts { header += "\(part.rawValue) \(bytes.count)\n" }
         var data = Data((header + "\n").utf8)
         for (_, bytes) in parts { data.append(bytes) }
@@ -111,7 +110,7 @@ enum CachedModelFile {
 
     /// The named parts of a cached file; `nil` when `data` is not one.
     private static func parts(of data: Data) -> [(Part, Data)]? {
-        guard data.starts(with: Data((magic + "\n").utf8)),
+        guard data.starts(with: Data((format + "\n").utf8)),
               let end = data.firstRange(of: Data("\n\n".utf8)) else { return nil }
         let lines = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self).split(separator: "\n").dropFirst()
         var offset = end.upperBound

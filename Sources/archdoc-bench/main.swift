@@ -3,15 +3,8 @@ import Foundation
 // archdoc-bench: `make bench`. With no stage argument, runs every size in a process
 // of its own (for clean peak memory), the fixed-input stages, the whole-process
 // runs and the peers, then prints the table and writes bench-results.json.
-//
-//   archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
-//   archdoc-bench --stage size --size N --work DIR    (internal: JSON on stdout)
-//   archdoc-bench --stage fixed --work DIR            (internal)
-//   archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
-//   archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
-//   archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
-//   archdoc-bench --stage profile --what plantuml|mermaid|compose|arc42|views|validation|drift|site|pages --size N
-//                                                      (one stage in a loop, for perf)
+// The options are in `usage`; besides them, `--stage size --size N` and
+// `--stage fixed` are internal (the children of the full run, JSON on stdout).
 
 let usage = """
     archdoc-bench: make bench. Runs every stage at 100, 1,000 and 10,000 containers, the

@@ -1,24 +1,10 @@
 import ArchdocKit
-import ArchitectureDescription
 import Foundation
 import Testing
 
 /// Which links of a docs page the site reports as broken, and what the search
 /// index holds of a page's text.
 @Suite struct SiteLinkCheckTests {
-    /// The site of one docs folder, and its broken-link diagnostics.
-    func generate(_ pages: [String: String]) throws -> GenerationResult {
-        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-linkcheck-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: docs.appendingPathComponent("guide"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: docs) }
-        for (name, text) in pages {
-            try text.write(to: docs.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "no-templates", docsDirectory: docs.path))
-        generator.pictures = nil
-        return try generator.generate(for: SiteNavigationTests.model)
-    }
-
     /// Each link on a line of its own, so that a diagnostic's line names the link.
     @Test func brokenLinksAreTheOnesThatMissAPageAFileOrAHeading() throws {
         let links = [
@@ -30,7 +16,7 @@ import Testing
             "[outside](../../../etc/passwd)", "[no scheme](:other.md)",
         ]
         let page = "# Links\n\n" + links.joined(separator: "\n\n") + "\n"
-        let result = try generate(["links.md": page, "other.md": "# Other\n\n## Part\n"])
+        let result = try SiteNavigationTests.generate(docs: ["links.md": page, "other.md": "# Other\n\n## Part\n"])
         let lines = Dictionary(uniqueKeysWithValues: links.enumerated().map { (3 + 2 * $0.offset, $0.element) })
         let broken = result.diagnostics.compactMap { diagnostic in
             diagnostic.location.flatMap { $0.file.hasSuffix("/links.md") && diagnostic.rule == "broken-link" ? lines[$0.line] : nil }
@@ -45,7 +31,7 @@ import Testing
     /// back from its JSON, and no `</` can end the script early.
     @Test func searchIndexKeepsEveryCharacterAndCannotEndTheScript() throws {
         let nasty = "Quotes \"double\" and 'single', back\\slash, tab\there, </script><b>, a/b, 日本, émoji 🚀, bell \u{7}, \u{1F} end"
-        let result = try generate(["nasty.md": "# Nasty\n\n```\n\(nasty)\n```\n"])
+        let result = try SiteNavigationTests.generate(docs: ["nasty.md": "# Nasty\n\n```\n\(nasty)\n```\n"])
         let script = try #require(result.files.first { $0.path == "site/assets/search-index.js" }?.contents)
         let prefix = "window.ARCHDOC_SEARCH_INDEX = "
         #expect(script.hasPrefix(prefix) && script.hasSuffix(";\n"))

@@ -9,18 +9,26 @@ import Testing
         SoftwareSystem("app", "App", description: "The app") { Container("api", "API", technology: "Swift") }
     })
 
-    /// Generates the site with `count` pages in a fresh docs folder.
-    func site(pages count: Int) throws -> [String: String] {
-        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-nav-\(UUID().uuidString)")
+    /// Generates everything but pictures from ``model`` and a fresh docs
+    /// folder holding `pages` (file name → Markdown).
+    static func generate(docs pages: [String: String]) throws -> GenerationResult {
+        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-site-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: docs) }
-        for index in 0..<count {
-            try "# Page \(index)\n\nSee [the next page](page-\(index + 1).md).\n".write(
-                to: docs.appendingPathComponent("page-\(index).md"), atomically: true, encoding: .utf8)
+        for (name, text) in pages {
+            try text.write(to: docs.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "no-templates", docsDirectory: docs.path))
         generator.pictures = nil
-        return Dictionary(uniqueKeysWithValues: try generator.files(for: Self.model).map { ($0.path, $0.contents) })
+        return try generator.generate(for: model)
+    }
+
+    /// Generates the site with `count` pages in a fresh docs folder.
+    func site(pages count: Int) throws -> [String: String] {
+        let pages = Dictionary(uniqueKeysWithValues: (0..<count).map { index in
+            ("page-\(index).md", "# Page \(index)\n\nSee [the next page](page-\(index + 1).md).\n")
+        })
+        return Dictionary(uniqueKeysWithValues: try Self.generate(docs: pages).files.map { ($0.path, $0.contents) })
     }
 
     @Test func aPageDoesNotGrowWithTheSite() throws {
@@ -60,19 +68,13 @@ import Testing
     /// Only relative links to `.md` files point at their `.html` pages; links
     /// before, between and after them, external or not, stay as written.
     @Test func markdownLinksAmongOthersAreRewritten() throws {
-        let docs = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-links-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: docs) }
         let text = """
             # Links
 
             [site](https://example.com/a.md) [other](other.md#part) [image](pic.png) [same](#links) [again](other.md) [mail](mailto:x@example.com)
             """
-        try text.write(to: docs.appendingPathComponent("links.md"), atomically: true, encoding: .utf8)
-        try "# Other\n\n## Part\n".write(to: docs.appendingPathComponent("other.md"), atomically: true, encoding: .utf8)
-        var generator = Generator(configuration: GeneratorConfiguration(templatesDirectory: "no-templates", docsDirectory: docs.path))
-        generator.pictures = nil
-        let page = try #require(try generator.files(for: Self.model).first { $0.path == "site/docs/links.html" }?.contents)
+        let files = try Self.generate(docs: ["links.md": text, "other.md": "# Other\n\n## Part\n"]).files
+        let page = try #require(files.first { $0.path == "site/docs/links.html" }?.contents)
         let hrefs = page.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(hrefs.contains("https://example.com/a.md"))
         #expect(hrefs.contains("other.html#part"))

@@ -14,6 +14,7 @@ enum Profiling {
         switch what {
         case "plantuml": body = { consume(views.map(PlantUMLRenderer().render)) }
         case "mermaid": body = { consume(views.map(MermaidRenderer().render)) }
+        case "dot": body = { consume(views.map(SVGPictureRenderer().dot)) }
         case "compose": body = { consume(ComposeRenderer().render(model)) }
         case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
         case "validation": body = { consume(Validator().validate(model)) }
@@ -35,7 +36,7 @@ enum Profiling {
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
             body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
         default:
-            throw BenchError("unknown stage '\(what)': plantuml, mermaid, compose, views, validation, arc42, site, pages or drift")
+            throw BenchError("unknown stage '\(what)': plantuml, mermaid, dot, compose, views, validation, arc42, site, pages or drift")
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))

@@ -37,21 +37,28 @@ struct DOTRenderer: Sendable {
 
     /// The arrows of a view that its picture can show: those whose ends it shows.
     static func drawableEdges(of view: DiagramView) -> [DiagramEdge] {
-        let shown = Set(view.allElements.map(\.id))
+        drawableEdges(of: view, elements: view.allElements)
+    }
+
+    /// The drawable arrows, given the view's ``DiagramView/allElements``.
+    private static func drawableEdges(of view: DiagramView, elements: [DiagramElement]) -> [DiagramEdge] {
+        let shown = Set(elements.map(\.id))
         return view.edges.filter { shown.contains($0.sourceID) && shown.contains($0.destinationID) }
     }
 
     /// How the picture of a view is drawn.
     static func density(of view: DiagramView) -> PictureDensity {
-        PictureDensity(elements: view.allElements.count, edges: drawableEdges(of: view).count)
+        let elements = view.allElements
+        return PictureDensity(elements: elements.count, edges: drawableEdges(of: view, elements: elements).count)
     }
 
     func render(_ view: DiagramView) -> String {
-        let drawable = Self.drawableEdges(of: view)
-        let density = PictureDensity(elements: view.allElements.count, edges: drawable.count)
-        var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode], capacity: view.allElements.count + 8)
+        let elements = view.allElements
+        let drawable = Self.drawableEdges(of: view, elements: elements)
+        let density = PictureDensity(elements: elements.count, edges: drawable.count)
+        var aliases = AliasTable(reserved: ["node", "edge", "graph", "digraph", "subgraph", "strict", DOTRenderer.legendNode], capacity: elements.count + 8)
         var legend = Legend()
-        var out = TextWriter(capacity: view.edges.count * 200 + view.allElements.count * 400 + 2_048)
+        var out = TextWriter(capacity: view.edges.count * 200 + elements.count * 400 + 2_048)
         let svgID = Self.svgID(for: view.key)
         out.line("digraph \(DOTText.quoted(view.key)) {")
         out.indent { out in
@@ -79,8 +86,8 @@ struct DOTRenderer: Sendable {
                 // Invisible edges from every element without arrows of its own
                 // (or from all, if all have some) keep the legend below the rest.
                 let sources = Set(edges.map(\.sourceID))
-                let sinks = view.allElements.filter { !sources.contains($0.id) }
-                for element in sinks.isEmpty ? view.allElements : sinks {
+                let sinks = elements.filter { !sources.contains($0.id) }
+                for element in sinks.isEmpty ? elements : sinks {
                     out.line("\(DOTText.quoted(aliases.alias(for: element.id))) -> \(DOTText.quoted(Self.legendNode)) [style=invis]")
                 }
             }
@@ -89,7 +96,7 @@ struct DOTRenderer: Sendable {
             var title = "<FONT POINT-SIZE=\"20\">\(DOTText.html(view.title))</FONT>"
             if density == .overview, !drawable.isEmpty {
                 let count = drawable.count == 1 ? "1 relationship is" : "\(drawable.count) relationships are"
-                title += "<BR/><FONT POINT-SIZE=\"11\">\(view.allElements.count) elements: \(count) not drawn here; the C4-PlantUML and Mermaid sources show them</FONT>"
+                title += "<BR/><FONT POINT-SIZE=\"11\">\(elements.count) elements: \(count) not drawn here; the C4-PlantUML and Mermaid sources show them</FONT>"
             }
             out.line("label=<\(title)>")
         }

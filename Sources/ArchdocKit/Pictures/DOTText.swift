@@ -8,9 +8,12 @@ enum DOTText {
     /// The text escaped for an HTML-like label, on one line per explicit line
     /// break, each wrapped at word boundaries to about `width` characters.
     static func html(_ text: String, wrappingAt width: Int? = nil) -> String {
-        // Most texts are one plain line: no splitting, and no escaping to do.
-        if isPlain(text) {
-            guard let width else { return text }
+        // Most texts are one plain line of ASCII: no splitting, and no
+        // escaping to do; wrapping them is cutting bytes at spaces.
+        let kind = kind(of: text)
+        if kind != .other {
+            guard let width, text.utf8.count > width else { return text }
+            if kind == .plainASCII { return wrappedASCII(text, width: width) }
             let lines = wrapped(text, width: width)
             return lines.count == 1 ? lines[0] : lines.joined(separator: "<BR/>")
         }
@@ -72,13 +75,60 @@ enum DOTText {
         return lines
     }
 
+    /// `wrapped(_:width:)` of a plain ASCII line, joined by `<BR/>`, made on
+    /// the bytes: the same lines, without a `String` per word.
+    private static func wrappedASCII(_ line: String, width: Int) -> String {
+        var line = line
+        return line.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var lineStart = 0 // where the current output line starts in `out`
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: " ") { index += 1; continue }
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                let current = out.count - lineStart
+                if current == 0 {
+                    out.append(contentsOf: bytes[index..<end])
+                } else if current + 1 + (end - index) <= width {
+                    out.append(UInt8(ascii: " "))
+                    out.append(contentsOf: bytes[index..<end])
+                } else {
+                    out.append(contentsOf: lineBreak)
+                    lineStart = out.count
+                    out.append(contentsOf: bytes[index..<end])
+                }
+                index = end
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static let lineBreak = Array("<BR/>".utf8)
+
     /// Bytes that need ``escaped(_:)``: markup, and control characters
     /// (line breaks included). 0xEF may start U+FFFE or U+FFFF.
     private static let markup = ASCIISet("&<>\"")
 
+    /// What a text needs: nothing to escape and no line break, as ASCII or not; or more.
+    private enum Kind { case plainASCII, plain, other }
+
+    private static func kind(of text: String) -> Kind {
+        func scan(_ bytes: some Sequence<UInt8>) -> Kind {
+            var ascii = true
+            for byte in bytes {
+                if byte < 0x20 || byte == 0xEF || markup.contains(byte) { return .other }
+                if byte >= 0x80 { ascii = false }
+            }
+            return ascii ? .plainASCII : .plain
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
+    }
+
     /// Whether a text has nothing to escape and no line break.
     private static func isPlain(_ text: String) -> Bool {
-        !text.utf8.contains { $0 < 0x20 || $0 == 0xEF || markup.contains($0) }
+        kind(of: text) != .other
     }
 
     /// One line escaped for an HTML-like label.

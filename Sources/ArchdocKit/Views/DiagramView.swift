@@ -29,15 +29,18 @@ public struct DiagramView: Sendable {
 
     /// Every element, including those inside boundaries, depth first.
     public var allElements: [DiagramElement] {
-        func walk(_ items: [DiagramItem]) -> [DiagramElement] {
-            items.flatMap { item -> [DiagramElement] in
+        // Into one array: renderers ask for it several times per view.
+        func walk(_ items: [DiagramItem], into elements: inout [DiagramElement]) {
+            for item in items {
                 switch item {
-                case .element(let element): [element]
-                case .boundary(let boundary): walk(boundary.items)
+                case .element(let element): elements.append(element)
+                case .boundary(let boundary): walk(boundary.items, into: &elements)
                 }
             }
         }
-        return walk(items)
+        var elements: [DiagramElement] = []
+        walk(items, into: &elements)
+        return elements
     }
 }
 

@@ -23,8 +23,9 @@ public struct MermaidRenderer: DiagramRenderer {
     ]
 
     public func render(_ view: DiagramView) -> String {
-        var aliases = AliasTable(reserved: Self.reservedWords, capacity: view.allElements.count + 8)
-        var out = TextWriter(capacity: view.edges.count * 120 + view.allElements.count * 200 + 1_024)
+        let elementCount = view.allElements.count
+        var aliases = AliasTable(reserved: Self.reservedWords, capacity: elementCount + 8)
+        var out = TextWriter(capacity: view.edges.count * 120 + elementCount * 200 + 1_024)
         out.line("---")
         out.line("title: \(MermaidText.yamlQuoted(view.title))")
         out.line("---")

@@ -11,9 +11,9 @@ public struct PlantUMLRenderer: DiagramRenderer {
     public init() {}
 
     public func render(_ view: DiagramView) -> String {
-        var aliases = AliasTable(capacity: view.allElements.count + 8)
-        var out = TextWriter(capacity: view.edges.count * 120 + view.allElements.count * 200 + 1_024)
         let elements = view.allElements
+        var aliases = AliasTable(capacity: elements.count + 8)
+        var out = TextWriter(capacity: view.edges.count * 120 + elements.count * 200 + 1_024)
         out.line("@startuml \(view.key)")
         out.line("!include <C4/\(Self.library(for: view.kind))>")
         for include in Set(elements.compactMap(\.icon?.include)).sorted() {

@@ -242,6 +242,14 @@ import Testing
         #expect(page.plainText.contains("a | b and a|b link bold raw"))
     }
 
+    @Test func textAndLinksOfManyTablesKeepDocumentOrder() {
+        // Each table's text is spliced in at its place, between the paragraphs around it.
+        let tables = (1...3).map { "before \($0)\n\n| T\($0) |\n| --- |\n| [cell \($0)](t\($0).md) |\n\nafter [\($0)](p\($0).md)" }
+        let page = CommonMark.render(tables.joined(separator: "\n\n"))
+        #expect(page.plainText == (1...3).map { "before \($0)\nT\($0)\ncell \($0)\nafter \($0)" }.joined(separator: "\n"))
+        #expect(page.links.map(\.destination) == ["t1.md", "p1.md", "t2.md", "p2.md", "t3.md", "p3.md"])
+    }
+
     @Test func tableCellsUseThePagesReferenceDefinitions() {
         let page = CommonMark.render("""
             | Doc |

@@ -125,18 +125,14 @@ struct MarkdownPageRenderer {
     private mutating func renderTables() {
         guard !tables.isEmpty else { return }
         let rendered = PipeTableRenderer.render(tables, pageSource: source, parseFlags: options.cmarkParseFlags)
-        var linksInReverse: [MarkdownLink] = []
-        // Backwards, so that inserting text keeps the earlier offsets valid.
-        for index in tables.indices.reversed() {
-            var table = rendered[index]
-            if table == nil {
+        let texts = tables.indices.map { index in
+            rendered[index] ?? {
                 var paragraph = MarkdownTextCollector()
                 paragraph.collectInlines(of: tables[index].paragraph) { $0 }
-                table = RenderedTable(text: paragraph.text, links: paragraph.links)
-            }
-            collector.insert(table?.text ?? [], at: tableTextOffsets[index])
-            linksInReverse += (table?.links ?? []).reversed()
+                return RenderedTable(text: paragraph.text, links: paragraph.links)
+            }()
         }
-        collector.merge(linksInReverse.reversed())
+        collector.insert(zip(tableTextOffsets, texts).map { (offset: $0, bytes: $1.text) })
+        collector.merge(texts.flatMap(\.links))
     }
 }

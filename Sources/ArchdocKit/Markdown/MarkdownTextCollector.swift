@@ -22,9 +22,22 @@ struct MarkdownTextCollector {
         if let last = text.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\n") { text.append(UInt8(ascii: " ")) }
     }
 
-    /// Inserts text at a byte offset of the text so far (a table's text, at its place).
-    mutating func insert(_ bytes: [UInt8], at offset: Int) {
-        text.insert(contentsOf: bytes, at: offset)
+    /// Inserts pieces of text at byte offsets of the text so far (tables'
+    /// text, each at its place), in one pass: a page can hold a thousand
+    /// tables, and inserting them one by one would move the text after
+    /// each of them every time. `pieces` are in order of their offsets.
+    mutating func insert(_ pieces: [(offset: Int, bytes: [UInt8])]) {
+        guard !pieces.isEmpty else { return }
+        var spliced: [UInt8] = []
+        spliced.reserveCapacity(text.count + pieces.reduce(0) { $0 + $1.bytes.count })
+        var copied = 0
+        for piece in pieces {
+            spliced.append(contentsOf: text[copied..<piece.offset])
+            spliced.append(contentsOf: piece.bytes)
+            copied = piece.offset
+        }
+        spliced.append(contentsOf: text[copied...])
+        text = spliced
     }
 
     /// Merges links of a later pass (tables) into place: both lists are in

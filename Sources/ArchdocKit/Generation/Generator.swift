@@ -120,13 +120,14 @@ public struct Generator: Sendable {
         // Views are independent: their sources are made on every core.
         let sources = views.concurrentMap(sourceFiles)
         // Pictures take longest, and the chapters and pages only need their
-        // paths: they are drawn (or read from the cache) meanwhile, on the
-        // cores the long chapters leave idle. Graphviz lays out one at a time.
+        // paths: they are drawn (or read from the cache) meanwhile, on one
+        // thread. Graphviz lays out one at a time anyway, and the chapters
+        // and pages need the other threads of the pool.
         var pictureWork: (@Sendable () -> Result<[GeneratedFile], GenerationError>)?
         if let pictures {
             pictureWork = { [self] in
                 Result { () throws(GenerationError) in
-                    try views.concurrentMap { view throws(GenerationError) in try pictureFile(for: view, renderer: pictures) }
+                    try views.map { view throws(GenerationError) in try pictureFile(for: view, renderer: pictures) }
                 }
             }
         }

@@ -69,6 +69,12 @@ import Testing
         let cached = try ArchdocProcess.run(["generate", "--output", "cached"], in: project.root, environment: cache)
         #expect(cached.status == 0, "\(cached.error)")
         #expect(!cached.error.contains("Compiling"), "the second run should load the cached model")
+        // The cache writes locations in a compact form of its own: the warnings
+        // (no descriptions here) must point at the same file, line and column.
+        let warnings = { (output: String) in output.split(separator: "\n").filter { $0.contains(": warning: ") } }
+        #expect(warnings(compiled.error).count >= 6)
+        #expect(warnings(compiled.error).allSatisfy { $0.hasPrefix(project.path("architecture/main.swift") + ":") })
+        #expect(warnings(cached.error) == warnings(compiled.error))
         let names = try FileManager.default.subpathsOfDirectory(atPath: project.path("compiled")).sorted()
         #expect(names.count > 30)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: project.path("cached")).sorted() == names)

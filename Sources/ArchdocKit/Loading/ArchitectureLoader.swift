@@ -64,7 +64,7 @@ public struct ArchitectureLoader: Sendable {
         let data = try compileAndRun(files, library: library, toolchain: toolchain, cache: cache, key: key)
         let document = try decode(data)
         let model = try model(of: document, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
-        if let cached = try? CachedModelFile.encode(document) {
+        if let cached = try? CachedModelFile.encode(document, sourceFiles: files) {
             try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
             cache.writeData(cacheKey, cached)
         }

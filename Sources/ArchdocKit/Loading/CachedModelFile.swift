@@ -10,29 +10,33 @@ import Foundation
 /// list in a few chunks of its own, each chunk a JSON array:
 ///
 /// ```
-/// archdoc-model-cache 1
+/// archdoc-model-cache 2
+/// files 58
 /// document 1824
 /// systems 301770
 /// relationships 240310
 /// nodes 280120
 /// …
 ///
-/// {"architectures":[…]}[{"id":"s0",…}][{"sourceID":…}]…
+/// ["/home/me/project/architecture/main.swift"]{"architectures":[…]}[{"id":"s0","location":"0:12:5",…}]…
 /// ```
 ///
 /// A header line names each part and its length in bytes; the parts follow
-/// the empty line, in order. ``decode(_:)`` reads the program's own plain
-/// JSON document too.
+/// the empty line, in order. The first part lists the architecture's files,
+/// and every ``SourceLocation`` in the others refers to its file by index
+/// (see ``SourceFileTable``): locations are most of a model's JSON, and their
+/// paths the slowest part of it to decode. ``decode(_:)`` reads the
+/// program's own plain JSON document too.
 enum CachedModelFile {
     /// The format's name and version, also part of the cache key: a cache
     /// written in another format is never read.
-    static let format = "archdoc-model-cache 1"
+    static let format = "archdoc-model-cache 2"
     /// How many chunks a long list is cut into: enough to keep a few cores busy.
     private static let chunksPerList = 4
 
     /// One part of the file.
     private enum Part: String, Sendable {
-        case document, systems, relationships, nodes
+        case files, document, systems, relationships, nodes
     }
 
     /// A part, decoded.
@@ -43,19 +47,23 @@ enum CachedModelFile {
         case nodes([DeploymentNode])
     }
 
-    /// The file for a document. A document without exactly one architecture
-    /// (which the loader reports as an error anyway) is kept whole.
-    static func encode(_ document: ArchitectureDocument) throws -> Data {
+    /// The file for a document whose locations are in `sourceFiles`. A
+    /// document without exactly one architecture (which the loader reports
+    /// as an error anyway) is kept whole.
+    static func encode(_ document: ArchitectureDocument, sourceFiles: [String]) throws -> Data {
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        encoder.userInfo[.sourceFileTable] = SourceFileTable(sourceFiles)
+        let files = try encoder.encode(sourceFiles)
         guard document.architectures.count == 1 else {
-            return try file([(.document, encoder.encode(document))])
+            return try file([(.files, files), (.document, encoder.encode(document))])
         }
         var skeleton = document
         let architecture = document.architectures[0]
         skeleton.architectures[0].softwareSystems = []
         skeleton.architectures[0].relationships = []
         skeleton.architectures[0].deployment?.nodes = []
-        var parts: [(Part, Data)] = [(.document, try encoder.encode(skeleton))]
+        var parts: [(Part, Data)] = [(.files, files), (.document, try encoder.encode(skeleton))]
         for chunk in chunks(of: architecture.softwareSystems) { parts.append((.systems, try encoder.encode(chunk))) }
         for chunk in chunks(of: architecture.relationships) { parts.append((.relationships, try encoder.encode(chunk))) }
         for chunk in chunks(of: architecture.deployment?.nodes ?? []) { parts.append((.nodes, try encoder.encode(chunk))) }
@@ -68,9 +76,12 @@ enum CachedModelFile {
         guard let parts = parts(of: data) else {
             return try JSONDecoder().decode(ArchitectureDocument.self, from: data)
         }
-        let decoded = try parts.concurrentMap { part, bytes throws -> Decoded in
+        let table = SourceFileTable(try JSONDecoder().decode([String].self, from: parts[0].1))
+        let decoded = try parts.dropFirst().map { $0 }.concurrentMap { part, bytes throws -> Decoded in
             let decoder = JSONDecoder()
+            decoder.userInfo[.sourceFileTable] = table
             switch part {
+            case .files: throw CocoaError(.coderReadCorrupt)
             case .document: return .document(try decoder.decode(ArchitectureDocument.self, from: bytes))
             case .systems: return .systems(try decoder.decode([SoftwareSystem].self, from: bytes))
             case .relationships: return .relationships(try decoder.decode([Relationship].self, from: bytes))
@@ -122,6 +133,7 @@ enum CachedModelFile {
             parts.append((part, data[offset..<offset + length]))
             offset += length
         }
-        return offset == data.endIndex && parts.first?.0 == .document ? parts : nil
+        guard offset == data.endIndex, parts.count >= 2, parts[0].0 == .files, parts[1].0 == .document else { return nil }
+        return parts
     }
 }

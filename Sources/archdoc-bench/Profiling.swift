@@ -26,6 +26,12 @@ enum Profiling {
             var generator = Generator(configuration: configuration)
             generator.pictures = nil
             body = { consume(try generator.files(for: model)) }
+        case "chapter":
+            // The largest arc42 chapter, 7, as the site renders it.
+            let chapter = try Arc42Generator(configuration: configuration)
+                .files(for: model, views: views, diagrams: SizeStages.diagramSources(of: views))
+                .first { $0.path.hasSuffix("07-deployment-view.md") }!.contents
+            body = { consume(CommonMark.render(chapter)) }
         case "pages":
             // The fixed stage's site: 1,000 Markdown pages beside a 10-container model.
             let site = try FixedStages.pagesSite(docs: FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-profile-pages").path,
@@ -36,7 +42,7 @@ enum Profiling {
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
             body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
         default:
-            throw BenchError("unknown stage '\(what)': plantuml, mermaid, dot, compose, views, validation, arc42, site, pages or drift")
+            throw BenchError("unknown stage '\(what)': plantuml, mermaid, dot, compose, views, validation, arc42, chapter, site, pages or drift")
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))

@@ -15,6 +15,15 @@ public enum ModelElement: Sendable {
     /// Where the element was declared.
     public var location: SourceLocation { element.location }
 
+    /// What the element is, without its declaration.
+    public var kind: ModelElementKind {
+        switch self {
+        case .person: .person
+        case .softwareSystem: .softwareSystem
+        case .container(_, let systemID): .container(systemID: systemID)
+        }
+    }
+
     private var element: any Element {
         switch self {
         case .person(let person): person
@@ -22,6 +31,16 @@ public enum ModelElement: Sendable {
         case .container(let container, _): container
         }
     }
+}
+
+/// What an id names, without the declaration: views look up both ends of
+/// every relationship, and copying a whole element out of the model for each
+/// was most of their time.
+public enum ModelElementKind: Sendable, Equatable {
+    case person
+    case softwareSystem
+    /// A container, and the id of its software system (`nil` for a standalone container).
+    case container(systemID: String?)
 }
 
 /// The architecture as archdoc works with it: the user's declarations, indexed
@@ -42,6 +61,8 @@ public struct ArchitectureModel: Sendable {
     /// Where further `Deployment` blocks were declared (only one is allowed).
     public let extraDeployments: [SourceLocation]
     private let index: [String: Int]
+    /// The kind of each element, by position.
+    private let kinds: [ModelElementKind]
     /// Positions in `architecture.relationships` by the system of a container at either end.
     private let relationshipsBySystem: [String: [Int]]
 
@@ -64,6 +85,7 @@ public struct ArchitectureModel: Sendable {
             index[element.id] = position
         }
         self.index = index
+        kinds = elements.map(\.kind)
         var bySystem: [String: [Int]] = [:]
         for (position, relationship) in architecture.relationships.enumerated() {
             let systems = [relationship.sourceID, relationship.destinationID].compactMap { id -> String? in
@@ -89,6 +111,9 @@ public struct ArchitectureModel: Sendable {
 
     /// The element with an id, if there is one.
     public func element(_ id: String) -> ModelElement? { index[id].map { elements[$0] } }
+
+    /// What the element with an id is, if there is one; cheaper than ``element(_:)``.
+    public func kind(of id: String) -> ModelElementKind? { index[id].map { kinds[$0] } }
 
     /// The containers, in declaration order.
     public var containers: [(container: Container, systemID: String?)] {

@@ -13,7 +13,7 @@ struct KnownElementsRule: ValidationRule {
     func check(_ model: ArchitectureModel) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for relationship in model.architecture.relationships {
-            for (end, id) in [("source", relationship.sourceID), ("destination", relationship.destinationID)] where model.element(id) == nil {
+            for (end, id) in [("source", relationship.sourceID), ("destination", relationship.destinationID)] where model.kind(of: id) == nil {
                 diagnostics.append(error(
                     "relationship \(relationship.description.quoted) has \(end) \(id.quoted), which is not part of the architecture; add it to the Architecture block (people, systems) or to a SoftwareSystem (containers)",
                     at: relationship.location))
@@ -22,13 +22,13 @@ struct KnownElementsRule: ValidationRule {
         let deployed = Set(model.services.map(\.service.containerID))
         for placed in model.services {
             let service = placed.service
-            if model.element(service.containerID) == nil {
+            if model.kind(of: service.containerID) == nil {
                 diagnostics.append(error(
                     "service deploys container \(service.containerID.quoted), which is not part of any SoftwareSystem; add the container to a SoftwareSystem block",
                     at: service.location))
             }
             for dependency in service.dependsOn where !deployed.contains(dependency.containerID) {
-                let what = model.element(dependency.containerID) == nil ? "is not part of the architecture" : "has no Service in the Deployment"
+                let what = model.kind(of: dependency.containerID) == nil ? "is not part of the architecture" : "has no Service in the Deployment"
                 diagnostics.append(error(
                     "service \(service.containerID.quoted) depends on \(dependency.containerID.quoted), which \(what); add a Service for it or remove the dependency",
                     at: dependency.location))

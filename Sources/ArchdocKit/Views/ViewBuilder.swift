@@ -13,25 +13,33 @@ public struct ViewBuilder: Sendable {
 
     /// Every default view, in a stable order.
     public func defaultViews() -> [DiagramView] {
-        var views = [systemContextView()]
+        enum Kind: Sendable { case context, container(SoftwareSystem), deployment(Profile) }
+        var kinds: [Kind] = [.context]
         for system in model.architecture.softwareSystems where !system.isExternal && !system.containers.isEmpty {
-            views.append(containerView(of: system))
+            kinds.append(.container(system))
         }
         if model.architecture.deployment != nil {
-            views += model.profiles.map { deploymentView(of: $0) }
+            kinds += model.profiles.map(Kind.deployment)
         }
-        return views
+        // Views are independent, and a large model has dozens.
+        return kinds.concurrentMap { kind in
+            switch kind {
+            case .context: systemContextView()
+            case .container(let system): containerView(of: system)
+            case .deployment(let profile): deploymentView(of: profile)
+            }
+        }
     }
 
     /// People and software systems, with relationships lifted to system level.
     public func systemContextView() -> DiagramView {
         let people = model.architecture.people.map { DiagramItem.element(element(for: $0)) }
         let systems = model.architecture.softwareSystems.map { DiagramItem.element(element(for: $0)) }
-        let edges = liftedEdges(model.architecture.relationships) { id in
-            switch model.element(id) {
+        let edges = liftedEdges(model.architecture.relationships) { id, kind in
+            switch kind {
             case .person: id
             case .softwareSystem: id
-            case .container(_, let systemID): systemID
+            case .container(let systemID): systemID
             case nil: nil
             }
         }
@@ -45,12 +53,12 @@ public struct ViewBuilder: Sendable {
     public func containerView(of system: SoftwareSystem) -> DiagramView {
         let inside = Set(system.containers.map(\.id))
         // Containers of this system stay; anything else is shown at system level.
-        let visible: (String) -> String? = { id in
+        let visible: (String, ModelElementKind?) -> String? = { id, kind in
             if inside.contains(id) { return id }
-            switch model.element(id) {
+            switch kind {
             case .person: return id
             case .softwareSystem: return id == system.id ? nil : id
-            case .container(_, let systemID): return systemID == system.id ? nil : systemID
+            case .container(let systemID): return systemID == system.id ? nil : systemID
             case nil: return nil
             }
         }
@@ -74,9 +82,9 @@ public struct ViewBuilder: Sendable {
         let deployment = model.architecture.deployment
         let services = model.deployedServices(in: profile.id)
         let deployed = Set(services.map(\.name))
-        let visible: (String) -> String? = { id in
+        let visible: (String, ModelElementKind?) -> String? = { id, kind in
             if deployed.contains(id) { return id }
-            switch model.element(id) {
+            switch kind {
             case .person, .softwareSystem: return id
             case .container, nil: return nil
             }
@@ -150,12 +158,15 @@ public struct ViewBuilder: Sendable {
     // MARK: Edges
 
     /// The model's relationships with each end mapped to the element that
-    /// stands for it in a view (`nil`: not shown). Relationships inside one
-    /// shown element are dropped; repeats keep the first.
-    private func liftedEdges(_ relationships: [Relationship], _ visible: (String) -> String?) -> [DiagramEdge] {
+    /// stands for it in a view (`nil`: not shown), given its id and kind.
+    /// Relationships inside one shown element are dropped; repeats keep the first.
+    private func liftedEdges(_ relationships: [Relationship], _ visible: (String, ModelElementKind?) -> String?) -> [DiagramEdge] {
         var seen: Set<String> = []
+        // The closure gets the kind, so that it need not reach into the model (and copy it) for every end.
+        let model = model
         return relationships.compactMap { relationship in
-            guard let source = visible(relationship.sourceID), let destination = visible(relationship.destinationID),
+            guard let source = visible(relationship.sourceID, model.kind(of: relationship.sourceID)),
+                  let destination = visible(relationship.destinationID, model.kind(of: relationship.destinationID)),
                   source != destination
             else { return nil }
             let lifted = source != relationship.sourceID || destination != relationship.destinationID

@@ -223,7 +223,7 @@ struct DeploymentViewChapter: Sendable {
     private func start(deployed: [String: [ResolvedService]]) -> [[String: Any]] {
         var usedByPeople: Set<String> = []
         for relationship in model.architecture.relationships {
-            if case .person = model.element(relationship.sourceID) { usedByPeople.insert(relationship.destinationID) }
+            if case .person = model.kind(of: relationship.sourceID) { usedByPeople.insert(relationship.destinationID) }
         }
         return model.profiles.map { profile in
             let services = deployed[profile.id] ?? []

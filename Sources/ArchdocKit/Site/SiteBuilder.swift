@@ -23,10 +23,23 @@ struct SiteBuilder: Sendable {
         var pages: [SitePage] = []
         let contents = Dictionary(generated.map { ($0.path, $0.contents) }) { first, _ in first }
         let drawn = Set(pictures)
-        pages += views.concurrentMap { viewPage($0, contents: contents, pictures: drawn, site: site) }
         let chapters = generated.compactMap { file in inSite(file.path).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
-        pages += chapters.map { MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents) }
-            .concurrentMap(markdownPage)
+        // The views' pages and the chapters' together, largest first: chapters
+        // 5 and 7 of a large model take longest, and the rest fill in beside them.
+        let sources = views.map(PageSource.view) + chapters.map {
+            PageSource.markdown(MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents))
+        }
+        pages += sources.concurrentMap(costliestFirst: { source in
+            switch source {
+            case .view(let view): ["puml", "mmd"].reduce(0) { $0 + (contents["\(site)/diagrams/\(view.key).\($1)"]?.utf8.count ?? 0) }
+            case .markdown(let markdown): markdown.text.utf8.count
+            }
+        }) { source in
+            switch source {
+            case .view(let view): viewPage(view, contents: contents, pictures: drawn, site: site)
+            case .markdown(let markdown): markdownPage(markdown)
+            }
+        }
         pages += docsPages()
         pages.insert(overviewPage(model: model, views: views, pages: pages), at: 0)
 
@@ -59,6 +72,12 @@ struct SiteBuilder: Sendable {
     }
 
     // MARK: Pages
+
+    /// What a page is made from.
+    private enum PageSource: Sendable {
+        case view(DiagramView)
+        case markdown(MarkdownSource)
+    }
 
     /// A Markdown text and where its page goes.
     private struct MarkdownSource: Sendable {

@@ -26,6 +26,20 @@ extension Array where Element: Sendable {
         }
         return try results.map { result throws(E) in try result!.get() }
     }
+
+    /// ``concurrentMap(_:)`` that starts with the elements of highest `cost`:
+    /// a long one started last would keep the other threads waiting for it.
+    /// The results keep the order of the elements.
+    func concurrentMap<T: Sendable, E: Error>(
+        costliestFirst cost: (Element) -> Int, _ transform: @Sendable (Element) throws(E) -> T
+    ) throws(E) -> [T] {
+        let costs = map(cost)
+        let order = indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        let results = try order.map { self[$0] }.concurrentMap(transform)
+        var inOrder = [T?](repeating: nil, count: count)
+        for (result, index) in zip(results, order) { inOrder[index] = result }
+        return inOrder.map { $0! }
+    }
 }
 
 /// A value computed on another thread while the caller goes on; `value()`

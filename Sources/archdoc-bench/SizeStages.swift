@@ -10,8 +10,9 @@ struct SizeStages {
 
     /// Every view's sources as `generate` writes them, which the arc42 chapters link or embed.
     static func diagramSources(of views: [DiagramView]) -> [GeneratedFile] {
-        diagramRenderers.flatMap { renderer in
-            views.map { GeneratedFile(path: "site/diagrams/\($0.key).\(renderer.fileExtension)", contents: renderer.render($0)) }
+        let configuration = GeneratorConfiguration()
+        return diagramRenderers.flatMap { renderer in
+            views.map { GeneratedFile(path: configuration.diagramPath(for: $0, extension: renderer.fileExtension), contents: renderer.render($0)) }
         }
     }
 

@@ -39,6 +39,12 @@ public struct GeneratorConfiguration: Sendable {
         self.pictureCache = pictureCache
         self.plantUMLJar = plantUMLJar
     }
+
+    /// Where a view's diagram file of an extension goes: `<site>/diagrams/<view>.<extension>`.
+    /// The generator writes it there, and the chapters and pages look it up there.
+    public func diagramPath(for view: DiagramView, extension fileExtension: String) -> String {
+        "\(siteDirectory)/diagrams/\(view.key).\(fileExtension)"
+    }
 }
 
 /// Why generation failed, for reasons other than the model: a broken template.
@@ -82,21 +88,16 @@ public struct Generator: Sendable {
         self.renderers = renderers
     }
 
-    /// Where a view's diagram file of an extension goes: `<site>/diagrams/<view>.<extension>`.
-    func diagramPath(for view: DiagramView, extension fileExtension: String) -> String {
-        "\(configuration.siteDirectory)/diagrams/\(view.key).\(fileExtension)"
-    }
-
     /// A view's diagram sources, one per renderer.
     private func sourceFiles(for view: DiagramView) -> [GeneratedFile] {
         renderers.map { renderer in
-            GeneratedFile(path: diagramPath(for: view, extension: renderer.fileExtension), contents: renderer.render(view))
+            GeneratedFile(path: configuration.diagramPath(for: view, extension: renderer.fileExtension), contents: renderer.render(view))
         }
     }
 
     /// A view's picture, from the cache or laid out now.
     private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer) throws(GenerationError) -> GeneratedFile {
-        let path = diagramPath(for: view, extension: renderer.fileExtension)
+        let path = configuration.diagramPath(for: view, extension: renderer.fileExtension)
         do {
             let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: renderer) }
                 ?? renderer.render(view)
@@ -132,7 +133,7 @@ public struct Generator: Sendable {
             }
         }
         let drawing = Concurrently(pictureWork)
-        let picturePaths = pictures.map { renderer in views.map { diagramPath(for: $0, extension: renderer.fileExtension) } } ?? []
+        let picturePaths = pictures.map { renderer in views.map { configuration.diagramPath(for: $0, extension: renderer.fileExtension) } } ?? []
         let diagramSources = sources.flatMap { $0 }
         let plantUMLPictures = try plantUMLPictures(views: views, diagrams: diagramSources)
         // The compose file needs nothing else: it is written while the chapters and the site are.

@@ -31,12 +31,12 @@ struct SiteBuilder: Sendable {
         }
         pages += sources.concurrentMap(costliestFirst: { source in
             switch source {
-            case .view(let view): ["puml", "mmd"].reduce(0) { $0 + (contents["\(site)/diagrams/\(view.key).\($1)"]?.utf8.count ?? 0) }
+            case .view(let view): ["puml", "mmd"].reduce(0) { $0 + (contents[configuration.diagramPath(for: view, extension: $1)]?.utf8.count ?? 0) }
             case .markdown(let markdown): markdown.text.utf8.count
             }
         }) { source in
             switch source {
-            case .view(let view): viewPage(view, contents: contents, pictures: drawn, site: site)
+            case .view(let view): viewPage(view, contents: contents, pictures: drawn)
             case .markdown(let markdown): markdownPage(markdown)
             }
         }
@@ -114,13 +114,13 @@ struct SiteBuilder: Sendable {
     }
 
     /// `contents`: every generated file's text by path; `pictures`: the paths of the views' pictures.
-    private func viewPage(_ view: DiagramView, contents: [String: String], pictures: Set<String>, site: String) -> SitePage {
-        let source = { (ext: String) in contents["\(site)/diagrams/\(view.key).\(ext)"] }
+    private func viewPage(_ view: DiagramView, contents: [String: String], pictures: Set<String>) -> SitePage {
+        let source = { (ext: String) in contents[configuration.diagramPath(for: view, extension: ext)] }
         let title = HTMLText.escaped(view.title)
         var html = "<h1 id=\"view\">\(title)</h1>\n"
         html += "<div class=\"tabs\" data-tabs>\n<div role=\"tablist\" aria-label=\"Representations\">\n"
         let tabs: [(id: String, label: String, body: String?)] = [
-            ("picture", "Picture", pictures.contains("\(site)/diagrams/\(view.key).svg") ?
+            ("picture", "Picture", pictures.contains(configuration.diagramPath(for: view, extension: "svg")) ?
                 "<figure class=\"picture\"><img src=\"../diagrams/\(view.key).svg\" alt=\"\(title)\"></figure>" : nil),
             // Only with --plantuml-jar: PlantUML's own drawing of the C4-PlantUML source.
             ("plantuml-picture", "PlantUML picture", source(PlantUMLPictureRenderer.fileExtension).map { _ in

@@ -36,7 +36,7 @@ public struct Arc42Generator: Sendable {
     ///     Mermaid sources are also shown inline.
     public func files(for model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> [GeneratedFile] {
         let templates = try TemplateLibrary(folder: "arc42", userDirectory: configuration.templatesDirectory, escaping: .none)
-        let references = DiagramReferences(siteDirectory: configuration.siteDirectory, diagrams: diagrams)
+        let references = DiagramReferences(configuration: configuration, diagrams: diagrams)
         // Chapters are independent; 5 and 7 are large for large models.
         return try Arc42Chapter.allCases.concurrentMap { chapter throws(GenerationError) in
             var context = try baseContext(for: chapter, model: model)
@@ -141,10 +141,10 @@ struct UserChapter {
 /// Links to the generated diagrams of the views, relative to `<site>/arc42/`.
 struct DiagramReferences: Sendable {
     private let sources: [String: String]
-    private let siteDirectory: String
+    private let configuration: GeneratorConfiguration
 
-    init(siteDirectory: String, diagrams: [GeneratedFile]) {
-        self.siteDirectory = siteDirectory
+    init(configuration: GeneratorConfiguration, diagrams: [GeneratedFile]) {
+        self.configuration = configuration
         sources = Dictionary(diagrams.map { ($0.path, $0.contents) }) { first, _ in first }
     }
 
@@ -155,14 +155,15 @@ struct DiagramReferences: Sendable {
     /// `mermaidTooLarge` (`characters`, `limit`) instead: inline, it would show
     /// only Mermaid's error. `nil` when no diagram of the view was generated.
     func context(for view: DiagramView) -> [String: Any]? {
-        let prefix = "\(siteDirectory)/diagrams/\(view.key)."
-        guard sources["\(prefix)puml"] != nil || sources["\(prefix)mmd"] != nil else { return nil }
+        let puml = sources[configuration.diagramPath(for: view, extension: "puml")]
+        let mmd = sources[configuration.diagramPath(for: view, extension: "mmd")]
+        guard puml != nil || mmd != nil else { return nil }
         var context: [String: Any] = [
             "title": MarkdownText.inline(view.title),
             "svg": MarkdownText.linkDestination("../diagrams/\(view.key).svg"),
         ]
-        if sources["\(prefix)puml"] != nil { context["puml"] = MarkdownText.linkDestination("../diagrams/\(view.key).puml") }
-        if let mermaid = sources["\(prefix)mmd"] {
+        if puml != nil { context["puml"] = MarkdownText.linkDestination("../diagrams/\(view.key).puml") }
+        if let mermaid = mmd {
             context["mmd"] = MarkdownText.linkDestination("../diagrams/\(view.key).mmd")
             let characters = Self.mermaidCharacters(mermaid)
             if characters <= MermaidRenderer.defaultMaxTextSize {

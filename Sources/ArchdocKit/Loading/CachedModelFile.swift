@@ -77,7 +77,7 @@ enum CachedModelFile {
             return try JSONDecoder().decode(ArchitectureDocument.self, from: data)
         }
         let table = SourceFileTable(try JSONDecoder().decode([String].self, from: parts[0].1))
-        let decoded = try parts.dropFirst().map { $0 }.concurrentMap { part, bytes throws -> Decoded in
+        let decoded = try Array(parts.dropFirst()).concurrentMap { part, bytes throws -> Decoded in
             let decoder = JSONDecoder()
             decoder.userInfo[.sourceFileTable] = table
             switch part {

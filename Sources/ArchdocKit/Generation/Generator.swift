@@ -143,14 +143,13 @@ public struct Generator: Sendable {
             composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
         }
         let compose = Concurrently(composeWork)
-        let chapters = try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagramSources + plantUMLPictures)
+        let diagrams = diagramSources + plantUMLPictures
+        let site = configuration.buildsSite ? try SiteBuilder(configuration: configuration) : nil
+        let (chapters, pages) = try chaptersAndPages(model: model, views: views, diagrams: diagrams, site: site, pictures: Set(picturePaths))
         var siteFiles: [GeneratedFile] = []
         var diagnostics: [Diagnostic] = []
-        if configuration.buildsSite {
-            let site = try SiteBuilder(configuration: configuration)
-                .build(model: model, views: views, generated: diagramSources + plantUMLPictures + chapters, pictures: picturePaths)
-            siteFiles = site.files
-            diagnostics = site.diagnostics
+        if let site {
+            (siteFiles, diagnostics) = try site.build(model: model, views: views, pages: pages, generated: (diagrams + chapters).map(\.path), pictures: picturePaths)
         }
         let drawn = try drawing.value()?.get() ?? []
         // Each view's sources, then its picture, as if made one view at a time.
@@ -158,5 +157,44 @@ public struct Generator: Sendable {
         files += plantUMLPictures + chapters + siteFiles
         if let composeFile = compose.value() { files.append(composeFile) }
         return GenerationResult(files: files, diagnostics: diagnostics)
+    }
+
+    /// A piece of work of ``chaptersAndPages(model:views:diagrams:site:pictures:)``.
+    private enum Document: Sendable {
+        case chapter(Arc42Chapter)
+        case viewPage(DiagramView)
+    }
+
+    /// The arc42 chapters and, with a site, the pages of the views and the
+    /// chapters (views first, then the chapters, as the navigation lists them).
+    /// They are made in one pool, and a chapter's page as soon as the chapter
+    /// is written: chapters 7 and 5 take longest on a large model (as Markdown
+    /// and again as HTML), so they start first and the rest fill in beside them.
+    private func chaptersAndPages(
+        model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile], site: SiteBuilder?, pictures: Set<String>
+    ) throws(GenerationError) -> (chapters: [GeneratedFile], pages: [SitePage]) {
+        let chapters = try Arc42Generator(configuration: configuration).chapters(for: model, views: views, diagrams: diagrams)
+        let diagramTexts = Dictionary(diagrams.map { ($0.path, $0.contents) }) { first, _ in first }
+        let documents = Arc42Chapter.allCases.map(Document.chapter) + (site == nil ? [] : views.map(Document.viewPage))
+        // Chapters made from the model first, largest first; then the view
+        // pages by the size of their sources; the user's chapters are small.
+        let modelChapters: [Arc42Chapter] = [.deploymentView, .buildingBlockView, .contextAndScope, .glossary]
+        let made = try documents.concurrentMap(costliestFirst: { document in
+            switch document {
+            case .chapter(let chapter): modelChapters.firstIndex(of: chapter).map { Int.max - $0 } ?? 0
+            case .viewPage(let view): ["puml", "mmd"].reduce(0) { $0 + (diagramTexts[configuration.diagramPath(for: view, extension: $1)]?.utf8.count ?? 0) }
+            }
+        }) { document throws(GenerationError) -> (chapter: GeneratedFile?, page: SitePage?) in
+            switch document {
+            case .chapter(let chapter):
+                let file = try chapters.file(for: chapter)
+                return (file, site?.chapterPage(file))
+            case .viewPage(let view):
+                return (nil, site?.viewPage(view, diagrams: diagramTexts, pictures: pictures))
+            }
+        }
+        let chapterPages = made.prefix(Arc42Chapter.allCases.count).compactMap(\.page)
+        let viewPages = made.dropFirst(Arc42Chapter.allCases.count).compactMap(\.page)
+        return (made.compactMap(\.chapter), viewPages + chapterPages)
     }
 }

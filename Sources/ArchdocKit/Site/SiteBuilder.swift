@@ -9,45 +9,35 @@ import Foundation
 /// path and from `file://`.
 struct SiteBuilder: Sendable {
     let configuration: GeneratorConfiguration
+    private let templates: TemplateLibrary
+
+    /// A builder with the site's templates loaded (the user's, where they replace the defaults).
+    init(configuration: GeneratorConfiguration) throws(GenerationError) {
+        self.configuration = configuration
+        templates = try TemplateLibrary(folder: "site", userDirectory: configuration.templatesDirectory, escaping: .html)
+    }
 
     /// The site's files (relative to the project, like every generated file)
-    /// and the broken links found. `pictures` are the paths of the views'
-    /// pictures, which are still being drawn: pages only link to them.
-    func build(model: ArchitectureModel, views: [DiagramView], generated: [GeneratedFile], pictures: [String]) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
+    /// and the broken links found.
+    ///
+    /// - Parameters:
+    ///   - pages: The views' and the generated chapters' pages (``viewPage(_:diagrams:pictures:)``,
+    ///     ``chapterPage(_:)``), made beforehand so that they can be made beside other work;
+    ///     the user's pages and the overview are added here.
+    ///   - generated: The paths of every other generated file, for the link check.
+    ///   - pictures: The paths of the views' pictures, which may still be being drawn: pages only link to them.
+    func build(model: ArchitectureModel, views: [DiagramView], pages: [SitePage], generated: [String], pictures: [String]) throws(GenerationError) -> (files: [GeneratedFile], diagnostics: [Diagnostic]) {
         let site = configuration.siteDirectory
-        let templates = try TemplateLibrary(folder: "site", userDirectory: configuration.templatesDirectory, escaping: .html)
-        let inSite = { (path: String) -> String? in
-            path.hasPrefix(site + "/") ? String(path.dropFirst(site.count + 1)) : nil
-        }
-
-        var pages: [SitePage] = []
-        let contents = Dictionary(generated.map { ($0.path, $0.contents) }) { first, _ in first }
-        let drawn = Set(pictures)
-        let chapters = generated.compactMap { file in inSite(file.path).flatMap { $0.hasPrefix("arc42/") && $0.hasSuffix(".md") ? (file, $0) : nil } }
-        // The views' pages and the chapters' together, largest first: chapters
-        // 5 and 7 of a large model take longest, and the rest fill in beside them.
-        let sources = views.map(PageSource.view) + chapters.map {
-            PageSource.markdown(MarkdownSource(path: String($0.1.dropLast(3)) + ".html", section: .arc42, source: $0.0.path, text: $0.0.contents))
-        }
-        pages += sources.concurrentMap(costliestFirst: { source in
-            switch source {
-            case .view(let view): ["puml", "mmd"].reduce(0) { $0 + (contents[configuration.diagramPath(for: view, extension: $1)]?.utf8.count ?? 0) }
-            case .markdown(let markdown): markdown.text.utf8.count
-            }
-        }) { source in
-            switch source {
-            case .view(let view): viewPage(view, contents: contents, pictures: drawn)
-            case .markdown(let markdown): markdownPage(markdown)
-            }
-        }
-        pages += docsPages()
+        var pages = pages + docsPages()
         pages.insert(overviewPage(model: model, views: views, pages: pages), at: 0)
 
         // The scripts and the link check need every page but no layout: they
         // are made on another thread while the pages are laid out.
-        let generatedInSite = (generated.map(\.path) + pictures).compactMap(inSite)
+        let generatedInSite = (generated + pictures).compactMap { path in
+            path.hasPrefix(site + "/") ? String(path.dropFirst(site.count + 1)) : nil
+        }
         let strictLinks = configuration.strictLinks
-        let finishing = Concurrently { [pages] () -> Result<(assets: [String: String], diagnostics: [Diagnostic]), GenerationError> in
+        let finishing = Concurrently { [pages, templates] () -> Result<(assets: [String: String], diagnostics: [Diagnostic]), GenerationError> in
             Result { () throws(GenerationError) in
                 let assets = ["assets/style.css": try templates.render("style", [:]), "assets/site.js": try templates.render("script", [:]),
                               "assets/search-index.js": Self.searchIndex(pages), "assets/navigation.js": Self.navigationScript(pages)]
@@ -61,7 +51,7 @@ struct SiteBuilder: Sendable {
         }
 
         let siteTitle = model.architecture.name
-        var output = try pages.concurrentMap { page throws(GenerationError) in
+        var output = try pages.concurrentMap { [templates] page throws(GenerationError) in
             GeneratedFile(path: "\(site)/\(page.path)", contents: try templates.render("layout", Self.layoutContext(page, siteTitle: siteTitle)))
         }
         let (assets, diagnostics) = try finishing.value()!.get()
@@ -73,18 +63,18 @@ struct SiteBuilder: Sendable {
 
     // MARK: Pages
 
-    /// What a page is made from.
-    private enum PageSource: Sendable {
-        case view(DiagramView)
-        case markdown(MarkdownSource)
-    }
-
     /// A Markdown text and where its page goes.
     private struct MarkdownSource: Sendable {
         var path: String
         var section: SitePage.Section
         var source: String
         var text: String
+    }
+
+    /// The page of a generated arc42 chapter, `<site>/arc42/NN-slug.md`.
+    func chapterPage(_ chapter: GeneratedFile) -> SitePage {
+        let name = chapter.path.split(separator: "/").last.map { $0.hasSuffix(".md") ? $0.dropLast(3) : $0 } ?? ""
+        return markdownPage(MarkdownSource(path: "arc42/\(name).html", section: .arc42, source: chapter.path, text: chapter.contents))
     }
 
     private func markdownPage(_ markdown: MarkdownSource) -> SitePage {
@@ -113,9 +103,10 @@ struct SiteBuilder: Sendable {
         }.compactMap { $0 }
     }
 
-    /// `contents`: every generated file's text by path; `pictures`: the paths of the views' pictures.
-    private func viewPage(_ view: DiagramView, contents: [String: String], pictures: Set<String>) -> SitePage {
-        let source = { (ext: String) in contents[configuration.diagramPath(for: view, extension: ext)] }
+    /// A view's page, with its picture and its sources in tabs. `diagrams`: the
+    /// generated diagram sources' texts by path; `pictures`: the paths of the views' pictures.
+    func viewPage(_ view: DiagramView, diagrams: [String: String], pictures: Set<String>) -> SitePage {
+        let source = { (ext: String) in diagrams[configuration.diagramPath(for: view, extension: ext)] }
         let title = HTMLText.escaped(view.title)
         var html = "<h1 id=\"view\">\(title)</h1>\n"
         html += "<div class=\"tabs\" data-tabs>\n<div role=\"tablist\" aria-label=\"Representations\">\n"

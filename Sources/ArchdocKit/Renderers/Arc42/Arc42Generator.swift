@@ -35,11 +35,35 @@ public struct Arc42Generator: Sendable {
     ///   - diagrams: The generated diagram files, linked from the chapters; the
     ///     Mermaid sources are also shown inline.
     public func files(for model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> [GeneratedFile] {
-        let templates = try TemplateLibrary(folder: "arc42", userDirectory: configuration.templatesDirectory, escaping: .none)
-        let references = DiagramReferences(configuration: configuration, diagrams: diagrams)
+        let chapters = try chapters(for: model, views: views, diagrams: diagrams)
         // Chapters are independent; 5 and 7 are large for large models.
-        return try Arc42Chapter.allCases.concurrentMap { chapter throws(GenerationError) in
-            var context = try baseContext(for: chapter, model: model)
+        return try Arc42Chapter.allCases.concurrentMap { chapter throws(GenerationError) in try chapters.file(for: chapter) }
+    }
+
+    /// The chapters for a model, to be written one at a time, so that a caller
+    /// can schedule each beside other work (the site renders a chapter's page
+    /// as soon as the chapter is written). The parameters are those of
+    /// ``files(for:views:diagrams:)``.
+    public func chapters(for model: ArchitectureModel, views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> Chapters {
+        Chapters(
+            generator: self, model: model, views: views,
+            templates: try TemplateLibrary(folder: "arc42", userDirectory: configuration.templatesDirectory, escaping: .none),
+            references: DiagramReferences(configuration: configuration, diagrams: diagrams))
+    }
+
+    /// The arc42 chapters of one model, with their templates loaded: each
+    /// chapter is written by ``file(for:)``, on any thread.
+    public struct Chapters: Sendable {
+        let generator: Arc42Generator
+        let model: ArchitectureModel
+        let views: [DiagramView]
+        let templates: TemplateLibrary
+        let references: DiagramReferences
+
+        /// A chapter's file, `<site>/arc42/NN-slug.md`.
+        public func file(for chapter: Arc42Chapter) throws(GenerationError) -> GeneratedFile {
+            let configuration = generator.configuration
+            var context = try generator.baseContext(for: chapter, model: model)
             switch chapter {
             case .contextAndScope:
                 context.merge(ContextAndScopeChapter(model: model, views: views, references: references).context()) { _, new in new }
@@ -53,7 +77,7 @@ public struct Arc42Generator: Sendable {
                 break
             }
             let text = try templates.render(chapter.stem, context)
-            return GeneratedFile(path: "\(configuration.siteDirectory)/arc42/\(chapter.fileName)", contents: Self.normalized(text))
+            return GeneratedFile(path: "\(configuration.siteDirectory)/arc42/\(chapter.fileName)", contents: Arc42Generator.normalized(text))
         }
     }
 

@@ -31,7 +31,8 @@ public struct Validator: Sendable {
 
     /// Runs every rule on a model.
     public func validate(_ model: ArchitectureModel) -> [Diagnostic] {
-        rules.flatMap { $0.check(model) }.sortedByLocation()
+        // Rules are independent: they run on every core.
+        rules.concurrentMap { $0.check(model) }.flatMap { $0 }.sortedByLocation()
     }
 }
 

@@ -36,20 +36,47 @@ public struct OutputWriter: Sendable {
     /// Writes every file; stops at the first file that cannot be written,
     /// leaving the files already written complete and the others untouched.
     public func write(_ files: [GeneratedFile]) throws(WriteError) -> Summary {
+        // Most files of a regeneration are unchanged: they are read and
+        // compared on every core, and only the others are written, in order.
+        let existing = files.concurrentMap { file in Existing(file, at: destination(of: file)) }
         var outcomes: [(String, Outcome)] = []
-        for file in files {
-            outcomes.append((file.path, try write(file)))
+        for (file, existing) in zip(files, existing) {
+            switch existing {
+            case .same: outcomes.append((file.path, .unchanged))
+            case .different: outcomes.append((file.path, try write(file, outcome: .updated)))
+            case .none: outcomes.append((file.path, try write(file, outcome: .created)))
+            }
         }
         return Summary(outcomes: outcomes)
     }
 
-    private func write(_ file: GeneratedFile) throws(WriteError) -> Outcome {
-        let destination = file.path.hasPrefix("/")
-            ? URL(fileURLWithPath: file.path)
-            : URL(fileURLWithPath: root).appendingPathComponent(file.path)
+    /// What is at a generated file's destination now.
+    private enum Existing: Sendable {
+        case same, different, none
+
+        init(_ file: GeneratedFile, at destination: URL) {
+            guard let data = FileManager.default.contents(atPath: destination.path) else {
+                self = .none
+                return
+            }
+            var contents = file.contents
+            // Compared in place: a copy of every file's bytes would double the work.
+            let same = contents.withUTF8 { bytes in
+                data.count == bytes.count && data.withUnsafeBytes { stored in
+                    bytes.isEmpty || memcmp(bytes.baseAddress!, stored.baseAddress!, bytes.count) == 0
+                }
+            }
+            self = same ? .same : .different
+        }
+    }
+
+    private func destination(of file: GeneratedFile) -> URL {
+        file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path) : URL(fileURLWithPath: root).appendingPathComponent(file.path)
+    }
+
+    private func write(_ file: GeneratedFile, outcome: Outcome) throws(WriteError) -> Outcome {
+        let destination = destination(of: file)
         let data = Data(file.contents.utf8)
-        let existing = FileManager.default.contents(atPath: destination.path)
-        if existing == data { return .unchanged }
         let folder = destination.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
         do {
@@ -65,6 +92,6 @@ public struct OutputWriter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: destination.path, reason: error.localizedDescription)
         }
-        return existing == nil ? .created : .updated
+        return outcome
     }
 }

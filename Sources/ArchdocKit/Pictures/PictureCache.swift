@@ -24,21 +24,29 @@ public struct PictureCache: Sendable {
         let dot = renderer.dot(view)
         // The setup too: with Graphviz's own configuration, text is measured with the machine's fonts.
         let setup = SVGPictureRenderer.usesBuiltInTextMetrics ? "builtins" : "configuration"
-        let key = Self.key(dot + "\u{0}" + Self.graphvizIdentity + "\u{0}" + setup)
+        let key = Self.key([dot, Self.graphvizIdentity, setup])
         if let svg = stored(key: key) { return svg }
         let svg = try renderer.render(view, dot: dot)
         store(svg, key: key)
         return svg
     }
 
-    /// The hex SHA-256 of everything a picture depends on: its name in the cache.
-    static func key(_ identity: String) -> String {
-        SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// The hex SHA-256 of everything a picture depends on, its parts joined
+    /// by NUL: its name in the cache. (Hashed part by part: the DOT text of
+    /// a large view is megabytes, not worth copying to join.)
+    static func key(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hasher.update(data: [UInt8(0)]) }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     /// The cached picture for a key, if any.
     func stored(key: String) -> String? {
-        FileManager.default.contents(atPath: "\(directory)/\(key).svg").map { String(decoding: $0, as: UTF8.self) }
+        FileText.read(atPath: "\(directory)/\(key).svg")
     }
 
     /// Stores a picture; a cache that cannot be written only costs time.

@@ -200,6 +200,6 @@ extension PictureCache {
     /// which PlantUML lays out with. Java is deliberately not part of it, so
     /// a cached picture needs no Java at all.
     func plantUMLKey(source: String, jarIdentity: String) -> String {
-        "plantuml-" + Self.key(source + "\u{0}" + jarIdentity + "\u{0}" + Self.graphvizIdentity)
+        "plantuml-" + Self.key([source, jarIdentity, Self.graphvizIdentity])
     }
 }

@@ -35,6 +35,25 @@ import Testing
         #expect(modified == past)
     }
 
+    @Test func changeOfTheSameLengthIsAnUpdate() throws {
+        let writer = OutputWriter(root: root)
+        _ = try writer.write([GeneratedFile(path: "x.mmd", contents: "ab"), GeneratedFile(path: "empty.mmd", contents: "")])
+        let second = try writer.write([GeneratedFile(path: "x.mmd", contents: "ba"), GeneratedFile(path: "empty.mmd", contents: "")])
+        #expect(second.outcomes.map(\.outcome) == [.updated, .unchanged])
+        #expect(try String(contentsOfFile: "\(root)/x.mmd", encoding: .utf8) == "ba")
+    }
+
+    /// Files are compared all at once, but written in order: a file that cannot
+    /// be written stops the run, and the files after it are left untouched.
+    @Test func writingStopsAtTheFirstFileThatCannotBeWritten() throws {
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: "\(root)/blocker", contents: Data())
+        let files = [GeneratedFile(path: "a.puml", contents: "a"), GeneratedFile(path: "blocker/b.puml", contents: "b"), GeneratedFile(path: "c.puml", contents: "c")]
+        #expect(throws: OutputWriter.WriteError.self) { try OutputWriter(root: root).write(files) }
+        #expect(FileManager.default.fileExists(atPath: "\(root)/a.puml"))
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/c.puml"))
+    }
+
     @Test func unwritableFolderIsAnErrorNamingThePath() throws {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: "\(root)/blocker", contents: Data())

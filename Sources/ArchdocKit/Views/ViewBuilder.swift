@@ -21,8 +21,17 @@ public struct ViewBuilder: Sendable {
         if model.architecture.deployment != nil {
             kinds += model.profiles.map(Kind.deployment)
         }
-        // Views are independent, and a large model has dozens.
-        return kinds.concurrentMap { kind in
+        // Views are independent, and a large model has dozens. A deployment
+        // view scans every relationship and service, a container view only its
+        // system's: deployment views start first, or the last of them would
+        // run alone after the others.
+        return kinds.concurrentMap(costliestFirst: { kind in
+            switch kind {
+            case .deployment: 2
+            case .context: 1
+            case .container: 0
+            }
+        }) { kind in
             switch kind {
             case .context: systemContextView()
             case .container(let system): containerView(of: system)

@@ -42,9 +42,14 @@ public struct OutputWriter: Sendable {
         var outcomes: [(String, Outcome)] = []
         for (file, existing) in zip(files, existing) {
             switch existing {
-            case .same: outcomes.append((file.path, .unchanged))
-            case .different: outcomes.append((file.path, try write(file, outcome: .updated)))
-            case .none: outcomes.append((file.path, try write(file, outcome: .created)))
+            case .same:
+                outcomes.append((file.path, .unchanged))
+            case .different:
+                try write(file)
+                outcomes.append((file.path, .updated))
+            case .absent:
+                try write(file)
+                outcomes.append((file.path, .created))
             }
         }
         return Summary(outcomes: outcomes)
@@ -52,11 +57,11 @@ public struct OutputWriter: Sendable {
 
     /// What is at a generated file's destination now.
     private enum Existing: Sendable {
-        case same, different, none
+        case same, different, absent
 
         init(_ file: GeneratedFile, at destination: URL) {
             guard let data = FileManager.default.contents(atPath: destination.path) else {
-                self = .none
+                self = .absent
                 return
             }
             var contents = file.contents
@@ -74,7 +79,8 @@ public struct OutputWriter: Sendable {
         file.path.hasPrefix("/") ? URL(fileURLWithPath: file.path) : URL(fileURLWithPath: root).appendingPathComponent(file.path)
     }
 
-    private func write(_ file: GeneratedFile, outcome: Outcome) throws(WriteError) -> Outcome {
+    /// Writes one file through a temporary file beside it.
+    private func write(_ file: GeneratedFile) throws(WriteError) {
         let destination = destination(of: file)
         let data = Data(file.contents.utf8)
         let folder = destination.deletingLastPathComponent()
@@ -92,6 +98,5 @@ public struct OutputWriter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: destination.path, reason: error.localizedDescription)
         }
-        return outcome
     }
 }

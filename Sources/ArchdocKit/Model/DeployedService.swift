@@ -1,12 +1,21 @@
 import ArchitectureDescription
 
 /// A service together with the path of deployment nodes it runs on.
-public struct PlacedService: Sendable {
+///
+/// A class, so that the many copies views and chapters make of a
+/// ``DeployedService`` retain one object rather than each of the service's
+/// twenty-odd fields.
+public final class PlacedService: Sendable {
     /// The service as declared.
     public let service: Service
     /// The nodes from the outermost to the one the service runs on; empty for
     /// a service declared directly in the deployment.
     public let nodePath: [DeploymentNode]
+
+    init(service: Service, nodePath: [DeploymentNode]) {
+        self.service = service
+        self.nodePath = nodePath
+    }
 
     /// Every service of a deployment, depth first, in declaration order.
     static func collect(from deployment: Deployment) -> [PlacedService] {

@@ -41,6 +41,11 @@ public enum ModelElementKind: Sendable, Equatable {
     case softwareSystem
     /// A container, and the id of its software system (`nil` for a standalone container).
     case container(systemID: String?)
+
+    /// The system of a container; `nil` for anything else.
+    var systemOfContainer: String? {
+        if case .container(let systemID) = self { systemID } else { nil }
+    }
 }
 
 /// The architecture as archdoc works with it: the user's declarations, indexed
@@ -65,6 +70,10 @@ public struct ArchitectureModel: Sendable {
     private let kinds: [ModelElementKind]
     /// Positions in `architecture.relationships` by the system of a container at either end.
     private let relationshipsBySystem: [String: [Int]]
+    /// The positions in `elements` of each relationship's ends (`nil`: an
+    /// unknown id), by the relationship's position: looked up once here, not
+    /// by every view for every relationship.
+    let relationshipEnds: [(source: Int?, destination: Int?)]
 
     /// Indexes an architecture.
     public init(_ architecture: Architecture, extraDeployments: [SourceLocation] = []) {
@@ -80,19 +89,20 @@ public struct ArchitectureModel: Sendable {
         elements += services.compactMap { $0.service.standaloneContainer.map { .container($0, systemID: nil) } }
         self.elements = elements
         self.services = services
-        var index: [String: Int] = [:]
+        var index = [String: Int](minimumCapacity: elements.count)
         for (position, element) in elements.enumerated() where index[element.id] == nil {
             index[element.id] = position
         }
         self.index = index
-        kinds = elements.map(\.kind)
+        let kinds = elements.map(\.kind)
+        self.kinds = kinds
+        relationshipEnds = architecture.relationships.map { (index[$0.sourceID], index[$0.destinationID]) }
         var bySystem: [String: [Int]] = [:]
-        for (position, relationship) in architecture.relationships.enumerated() {
-            let systems = [relationship.sourceID, relationship.destinationID].compactMap { id -> String? in
-                guard let found = index[id], case .container(_, let systemID) = elements[found] else { return nil }
-                return systemID
-            }
-            for system in Set(systems) { bySystem[system, default: []].append(position) }
+        for (position, ends) in relationshipEnds.enumerated() {
+            let source = ends.source.flatMap { kinds[$0].systemOfContainer }
+            let destination = ends.destination.flatMap { kinds[$0].systemOfContainer }
+            if let source { bySystem[source, default: []].append(position) }
+            if let destination, destination != source { bySystem[destination, default: []].append(position) }
         }
         relationshipsBySystem = bySystem
         if let declared = deployment?.profiles, !declared.isEmpty {
@@ -115,6 +125,13 @@ public struct ArchitectureModel: Sendable {
     /// What the element with an id is, if there is one; cheaper than ``element(_:)``.
     public func kind(of id: String) -> ModelElementKind? { index[id].map { kinds[$0] } }
 
+    /// The position in ``elements`` of the element with an id (the first, if
+    /// the id is declared twice).
+    func position(of id: String) -> Int? { index[id] }
+
+    /// What the element at a position in ``elements`` is.
+    func kind(at position: Int) -> ModelElementKind { kinds[position] }
+
     /// The containers, in declaration order.
     public var containers: [(container: Container, systemID: String?)] {
         elements.compactMap { if case .container(let c, let s) = $0 { (c, s) } else { nil } }
@@ -134,7 +151,12 @@ public struct ArchitectureModel: Sendable {
     /// (or both), in declaration order. Indexed once, so that per-system views
     /// and chapters cost time linear in the model, not quadratic.
     public func relationships(ofContainersIn systemID: String) -> [Relationship] {
-        (relationshipsBySystem[systemID] ?? []).map { architecture.relationships[$0] }
+        relationshipPositions(ofContainersIn: systemID).map { architecture.relationships[$0] }
+    }
+
+    /// The positions in `architecture.relationships` of ``relationships(ofContainersIn:)``.
+    func relationshipPositions(ofContainersIn systemID: String) -> [Int] {
+        relationshipsBySystem[systemID] ?? []
     }
 
     /// The services that run in a profile, with that profile's settings applied.

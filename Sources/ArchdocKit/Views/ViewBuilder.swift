@@ -44,8 +44,8 @@ public struct ViewBuilder: Sendable {
     public func systemContextView() -> DiagramView {
         let people = model.architecture.people.map { DiagramItem.element(element(for: $0)) }
         let systems = model.architecture.softwareSystems.map { DiagramItem.element(element(for: $0)) }
-        let edges = liftedEdges(model.architecture.relationships) { id, kind in
-            switch kind {
+        let edges = liftedEdges(model.architecture.relationships.indices) { id, element in
+            switch element.map(model.kind(at:)) {
             case .person: id
             case .softwareSystem: id
             case .container(let systemID): systemID
@@ -62,20 +62,18 @@ public struct ViewBuilder: Sendable {
     public func containerView(of system: SoftwareSystem) -> DiagramView {
         let inside = Set(system.containers.map(\.id))
         // Containers of this system stay; anything else is shown at system level.
-        let visible: (String, ModelElementKind?) -> String? = { id, kind in
-            if inside.contains(id) { return id }
-            switch kind {
+        let visible: (String, Int?) -> String? = { id, element in
+            switch element.map(model.kind(at:)) {
             case .person: return id
             case .softwareSystem: return id == system.id ? nil : id
-            case .container(let systemID): return systemID == system.id ? nil : systemID
-            case nil: return nil
+            case .container(let systemID): return systemID == system.id ? (inside.contains(id) ? id : nil) : systemID
+            case nil: return inside.contains(id) ? id : nil
             }
         }
-        let edges = liftedEdges(model.relationships(ofContainersIn: system.id), visible)
+        let edges = liftedEdges(model.relationshipPositions(ofContainersIn: system.id), visible)
             .filter { inside.contains($0.sourceID) || inside.contains($0.destinationID) }
         let neighbours = Set(edges.flatMap { [$0.sourceID, $0.destinationID] }).subtracting(inside)
-        let people = model.architecture.people.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
-        let systems = model.architecture.softwareSystems.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
+        let (people, systems) = peopleAndSystems(among: neighbours)
         let boundary = DiagramBoundary(
             id: system.id, name: system.name, kind: .softwareSystem, technology: nil, description: system.description,
             items: system.containers.map { .element(element(for: $0)) })
@@ -91,14 +89,26 @@ public struct ViewBuilder: Sendable {
         let deployment = model.architecture.deployment
         let services = model.deployedServices(in: profile.id)
         let deployed = Set(services.map(\.name))
-        let visible: (String, ModelElementKind?) -> String? = { id, kind in
-            if deployed.contains(id) { return id }
-            switch kind {
+        // Whether each element is deployed, by position: a lookup for each end of every relationship.
+        var isDeployed = [Bool](repeating: false, count: model.elements.count)
+        for service in services { if let position = model.position(of: service.name) { isDeployed[position] = true } }
+        let visible: (String, Int?) -> String? = { id, element in
+            guard let element else { return deployed.contains(id) ? id : nil }
+            if isDeployed[element] { return id }
+            switch model.kind(at: element) {
             case .person, .softwareSystem: return id
-            case .container, nil: return nil
+            case .container: return nil
             }
         }
-        var edges = liftedEdges(model.architecture.relationships, visible).filter { deployed.contains($0.sourceID) || deployed.contains($0.destinationID) }
+        // Edges with a deployed service at one end at least; the other ends are the neighbours to show.
+        var neighbours: Set<String> = []
+        var edges = liftedEdges(model.architecture.relationships.indices, visible).filter { edge in
+            let source = deployed.contains(edge.sourceID), destination = deployed.contains(edge.destinationID)
+            guard source || destination else { return false }
+            if !source { neighbours.insert(edge.sourceID) }
+            if !destination { neighbours.insert(edge.destinationID) }
+            return true
+        }
         for service in services {
             for dependency in service.service.dependsOn where deployed.contains(dependency.containerID) {
                 edges.append(DiagramEdge(
@@ -106,9 +116,7 @@ public struct ViewBuilder: Sendable {
                     label: "depends on", technology: dependency.condition.label, kind: .dependency(dependency.condition)))
             }
         }
-        let neighbours = Set(edges.flatMap { [$0.sourceID, $0.destinationID] }).subtracting(deployed)
-        let people = model.architecture.people.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
-        let systems = model.architecture.softwareSystems.filter { neighbours.contains($0.id) }.map { DiagramItem.element(element(for: $0)) }
+        let (people, systems) = peopleAndSystems(among: neighbours)
 
         let byNode = Dictionary(grouping: services) { $0.placed.nodePath.last?.id }
         func items(on nodeID: String?, children: [DeploymentNode]) -> [DiagramItem] {
@@ -133,6 +141,21 @@ public struct ViewBuilder: Sendable {
     }
 
     // MARK: Elements
+
+    /// The people and the software systems among `ids`, each in declaration
+    /// order. Looked up by id: a view has a few neighbours, and scanning every
+    /// system for each of a large model's views would cost time quadratic in it.
+    private func peopleAndSystems(among ids: Set<String>) -> (people: [DiagramItem], systems: [DiagramItem]) {
+        var people: [DiagramItem] = [], systems: [DiagramItem] = []
+        for position in ids.compactMap(model.position(of:)).sorted() {
+            switch model.elements[position] {
+            case .person(let person): people.append(.element(element(for: person)))
+            case .softwareSystem(let system): systems.append(.element(element(for: system)))
+            case .container: break
+            }
+        }
+        return (people, systems)
+    }
 
     private func element(for person: Person) -> DiagramElement {
         DiagramElement(
@@ -166,25 +189,37 @@ public struct ViewBuilder: Sendable {
 
     // MARK: Edges
 
-    /// The model's relationships with each end mapped to the element that
-    /// stands for it in a view (`nil`: not shown), given its id and kind.
+    /// The model's relationships at `positions` with each end mapped to the
+    /// element that stands for it in a view (`nil`: not shown), given its id
+    /// and its position in the model's elements (`nil`: an unknown id).
     /// Relationships inside one shown element are dropped; repeats keep the first.
-    private func liftedEdges(_ relationships: [Relationship], _ visible: (String, ModelElementKind?) -> String?) -> [DiagramEdge] {
-        var seen: Set<String> = []
-        // The closure gets the kind, so that it need not reach into the model (and copy it) for every end.
-        let model = model
-        return relationships.compactMap { relationship in
-            guard let source = visible(relationship.sourceID, model.kind(of: relationship.sourceID)),
-                  let destination = visible(relationship.destinationID, model.kind(of: relationship.destinationID)),
+    private func liftedEdges(_ positions: some Collection<Int>, _ visible: (_ id: String, _ element: Int?) -> String?) -> [DiagramEdge] {
+        let relationships = model.architecture.relationships
+        var seen = Set<EdgeKey>(minimumCapacity: positions.count)
+        var edges: [DiagramEdge] = []
+        edges.reserveCapacity(positions.count)
+        for position in positions {
+            let relationship = relationships[position]
+            let ends = model.relationshipEnds[position]
+            guard let source = visible(relationship.sourceID, ends.source),
+                  let destination = visible(relationship.destinationID, ends.destination),
                   source != destination
-            else { return nil }
+            else { continue }
             let lifted = source != relationship.sourceID || destination != relationship.destinationID
-            guard seen.insert("\(source)\u{0}\(destination)\u{0}\(lifted ? "" : relationship.description)").inserted else { return nil }
-            return DiagramEdge(
+            guard seen.insert(EdgeKey(source: source, destination: destination, label: lifted ? "" : relationship.description)).inserted else { continue }
+            edges.append(DiagramEdge(
                 sourceID: source, destinationID: destination, label: relationship.description,
-                technology: relationship.technology, kind: .relationship)
+                technology: relationship.technology, kind: .relationship))
         }
+        return edges
     }
+}
+
+/// What makes an edge a repeat: its ends, and its label unless it was lifted.
+private struct EdgeKey: Hashable {
+    var source: String
+    var destination: String
+    var label: String
 }
 
 extension Dependency.Condition {

@@ -2,35 +2,34 @@ import ArchitectureDescription
 import Foundation
 
 /// The model as the loader caches it: the architecture program's document,
-/// cut into JSON parts that decode on every core.
+/// in ``BinaryEncoder``'s form, cut into parts that decode on every core.
 ///
-/// Decoding JSON is most of a cached load, and `JSONDecoder` decodes one
-/// document on one thread. So the cache holds the document without its long
-/// lists — software systems, relationships and deployment nodes — and each
-/// list in a few chunks of its own, each chunk a JSON array:
+/// Decoding is most of a cached load, and one document decodes on one
+/// thread. So the cache holds the document without its long lists — software
+/// systems, relationships and deployment nodes — and each list in a few
+/// chunks of its own:
 ///
 /// ```
-/// archdoc-model-cache 2
+/// archdoc-model-cache 3
 /// files 58
 /// document 1824
-/// systems 301770
-/// relationships 240310
-/// nodes 280120
+/// systems 101770
+/// relationships 80310
+/// nodes 90120
 /// …
 ///
-/// ["/home/me/project/architecture/main.swift"]{"architectures":[…]}[{"id":"s0","location":"0:12:5",…}]…
+/// (the parts' bytes, in order)
 /// ```
 ///
 /// A header line names each part and its length in bytes; the parts follow
 /// the empty line, in order. The first part lists the architecture's files,
 /// and every ``SourceLocation`` in the others refers to its file by index
-/// (see ``SourceFileTable``): locations are most of a model's JSON, and their
-/// paths the slowest part of it to decode. ``decode(_:)`` reads the
-/// program's own plain JSON document too.
+/// (see ``SourceFileTable``). ``decode(_:)`` reads the program's own plain
+/// JSON document too.
 enum CachedModelFile {
     /// The format's name and version, also part of the cache key: a cache
     /// written in another format is never read.
-    static let format = "archdoc-model-cache 2"
+    static let format = "archdoc-model-cache 3"
     /// How many chunks a long list is cut into: enough to keep a few cores busy.
     private static let chunksPerList = 4
 
@@ -51,8 +50,7 @@ enum CachedModelFile {
     /// document without exactly one architecture (which the loader reports
     /// as an error anyway) is kept whole.
     static func encode(_ document: ArchitectureDocument, sourceFiles: [String]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
+        var encoder = BinaryEncoder()
         encoder.userInfo[.sourceFileTable] = SourceFileTable(sourceFiles)
         let files = try encoder.encode(sourceFiles)
         guard document.architectures.count == 1 else {
@@ -76,9 +74,9 @@ enum CachedModelFile {
         guard let parts = parts(of: data) else {
             return try JSONDecoder().decode(ArchitectureDocument.self, from: data)
         }
-        let table = SourceFileTable(try JSONDecoder().decode([String].self, from: parts[0].1))
+        let table = SourceFileTable(try BinaryDecoder().decode([String].self, from: parts[0].1))
         let decoded = try Array(parts.dropFirst()).concurrentMap { part, bytes throws -> Decoded in
-            let decoder = JSONDecoder()
+            var decoder = BinaryDecoder()
             decoder.userInfo[.sourceFileTable] = table
             switch part {
             case .files: throw CocoaError(.coderReadCorrupt)

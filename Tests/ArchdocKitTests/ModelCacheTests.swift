@@ -1,0 +1,54 @@
+import ArchdocKit
+import ArchitectureDescription
+import Foundation
+import Testing
+
+/// The model cache keeps the model in a binary form of its own: a model read
+/// back from it must equal the one the compiled program wrote, field for field.
+@Suite struct ModelCacheTests {
+    @Test(arguments: SnapshotTests.examples)
+    func cachedModelEqualsTheCompiledOne(example: String) throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-model-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = cache.path
+        let folder = SnapshotTests.packageRoot.appendingPathComponent(example).path
+        let loader = ArchitectureLoader(environment: environment)
+
+        let compiled = try loader.load(from: folder)
+        let cached = try loader.load(from: folder)
+        #expect(!compiled.fromCache)
+        #expect(cached.fromCache)
+        #expect(cached.model.architecture == compiled.model.architecture)
+        #expect(cached.model.extraDeployments == compiled.model.extraDeployments)
+        // Equal models could still be empty ones: the examples deploy services with settings of every kind.
+        #expect(!compiled.model.services.isEmpty)
+    }
+
+    @Test func aDamagedCacheIsCompiledAgain() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-model-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = cache.path
+        let folder = SnapshotTests.packageRoot.appendingPathComponent("architecture/examples/task-platform").path
+        let loader = ArchitectureLoader(environment: environment)
+        let compiled = try loader.load(from: folder)
+
+        // Overwrite the last third of every cached model with bytes that are no
+        // value, keeping its header and length: the load must not crash or
+        // return a damaged model, but compile again.
+        let models = cache.appendingPathComponent("models")
+        let names = try FileManager.default.contentsOfDirectory(atPath: models.path)
+        #expect(!names.isEmpty)
+        for name in names {
+            let file = models.appendingPathComponent(name)
+            var data = try Data(contentsOf: file)
+            let start = data.count * 2 / 3
+            data.replaceSubrange(start..<data.count, with: Data(repeating: 0xFF, count: data.count - start))
+            try data.write(to: file)
+        }
+        let again = try loader.load(from: folder)
+        #expect(!again.fromCache)
+        #expect(again.model.architecture == compiled.model.architecture)
+    }
+}

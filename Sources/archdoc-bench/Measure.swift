@@ -16,6 +16,23 @@ struct Measurement: Codable {
 
 /// Wall time and peak memory.
 enum Measure {
+    /// Per stage and size, the measurement of the round with the lowest
+    /// median (a skipped stage stays skipped), in the order of the first round.
+    static func fastestRounds(_ rounds: [[Measurement]]) -> [Measurement] {
+        var best: [String: Measurement] = [:]
+        var order: [String] = []
+        for measurement in rounds.joined() {
+            let key = "\(measurement.size) \(measurement.stage)"
+            guard let kept = best[key] else {
+                best[key] = measurement
+                order.append(key)
+                continue
+            }
+            if let median = measurement.medianMs, median < kept.medianMs ?? .infinity { best[key] = measurement }
+        }
+        return order.compactMap { best[$0] }
+    }
+
     /// Whether `/proc/self/clear_refs` can reset the peak RSS, so each stage's peak is its own.
     nonisolated(unsafe) static var resettablePeak = resetPeak()
 

@@ -11,7 +11,7 @@ let usage = """
     fixed inputs, archdoc generate as a whole process, the peers (c4-diagrams, cmark) and
     archdoc serve under wrk; prints the table, the ratios and the targets, and writes JSON.
 
-      archdoc-bench [--sizes 100,1000,10000] [--out bench-results.json] [--work .build/bench-work]
+      archdoc-bench [--sizes 100,1000,10000] [--rounds 2] [--out bench-results.json] [--work .build/bench-work]
       archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
       archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
       archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
@@ -73,11 +73,18 @@ do {
             guard result.status == 0 else { throw BenchError("archdoc-bench \(arguments.joined(separator: " ")) failed: \(result.stderr.suffix(1_000))") }
             return try JSONDecoder().decode([Measurement].self, from: Data(result.stdout.utf8))
         }
-        var scaling: [Measurement] = []
-        for size in sizes {
-            log("in-process stages, \(size) containers")
-            scaling += try child(["--stage", "size", "--size", "\(size)"])
+        // Each size runs in a few rounds, interleaved (100, 1,000, 10,000, then
+        // again), and each stage keeps its faster round: a slow spell of a
+        // shared machine lasts minutes, and would otherwise decide a growth factor.
+        let rounds = max(1, Int(option("--rounds") ?? "") ?? 2)
+        var measured: [[Measurement]] = []
+        for round in 1...rounds {
+            for size in sizes {
+                log("in-process stages, \(size) containers (round \(round) of \(rounds))")
+                measured.append(try child(["--stage", "size", "--size", "\(size)"]))
+            }
         }
+        let scaling = Measure.fastestRounds(measured)
         log("fixed-input stages (30-element SVG, 1,000 pages, cached load)")
         var fixed = try child(["--stage", "fixed"])
         var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
@@ -99,6 +106,7 @@ do {
         var notes = peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
         notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")
+        notes.append("in-process stages ran in \(rounds) round\(rounds == 1 ? "" : "s") per size, interleaved; each stage shows its round with the lower median")
         notes.append("archdoc renders 3 deployment views besides the context and container views; the c4-diagrams peer renders only the context and container views")
         let report = Report(scaling: scaling, fixed: fixed, sizes: sizes, notes: notes)
         print(report.text())

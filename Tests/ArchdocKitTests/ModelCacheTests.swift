@@ -6,14 +6,23 @@ import Testing
 /// The model cache keeps the model in a binary form of its own: a model read
 /// back from it must equal the one the compiled program wrote, field for field.
 @Suite struct ModelCacheTests {
-    @Test(arguments: SnapshotTests.examples)
-    func cachedModelEqualsTheCompiledOne(example: String) throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-model-cache-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: cache) }
+    /// A cache folder of its own, so that the first load compiles.
+    static func emptyCache() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-model-cache-\(UUID().uuidString)")
+    }
+
+    static func loader(cache: URL) -> ArchitectureLoader {
         var environment = ProcessInfo.processInfo.environment
         environment["ARCHDOC_CACHE_DIR"] = cache.path
+        return ArchitectureLoader(environment: environment)
+    }
+
+    @Test(arguments: SnapshotTests.examples)
+    func cachedModelEqualsTheCompiledOne(example: String) throws {
+        let cache = Self.emptyCache()
+        defer { try? FileManager.default.removeItem(at: cache) }
         let folder = SnapshotTests.packageRoot.appendingPathComponent(example).path
-        let loader = ArchitectureLoader(environment: environment)
+        let loader = Self.loader(cache: cache)
 
         let compiled = try loader.load(from: folder)
         let cached = try loader.load(from: folder)
@@ -26,12 +35,10 @@ import Testing
     }
 
     @Test func aDamagedCacheIsCompiledAgain() throws {
-        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-model-cache-\(UUID().uuidString)")
+        let cache = Self.emptyCache()
         defer { try? FileManager.default.removeItem(at: cache) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = cache.path
         let folder = SnapshotTests.packageRoot.appendingPathComponent("architecture/examples/task-platform").path
-        let loader = ArchitectureLoader(environment: environment)
+        let loader = Self.loader(cache: cache)
         let compiled = try loader.load(from: folder)
 
         // Overwrite the last third of every cached model with bytes that are no

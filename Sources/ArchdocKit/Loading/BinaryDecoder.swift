@@ -199,33 +199,29 @@ private final class KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
 
     func contains(_ key: Key) -> Bool { find(key) != nil }
 
-    /// The offset of `key`'s value, searching from the entry after the last one found.
+    /// The position in `entries` of `key`, searching from the entry after the last one found.
     private func find(_ key: Key) -> Int? {
         let name = key.stringValue
         let keys = node.input.keys
         for step in 0..<entries.count {
-            let entry = entries[(cursor + step) % entries.count]
-            if keys[entry.key] == name { return entry.offset }
+            let index = (cursor + step) % entries.count
+            if keys[entries[index].key] == name { return index }
         }
         return nil
     }
 
+    /// The offset of `key`'s value; the next search starts after it.
     private func offset(of key: Key) throws -> Int {
-        let name = key.stringValue
-        let keys = node.input.keys
-        for step in 0..<entries.count {
-            let index = (cursor + step) % entries.count
-            if keys[entries[index].key] == name {
-                cursor = index + 1 == entries.count ? 0 : index + 1
-                return entries[index].offset
-            }
+        guard let index = find(key) else {
+            throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "archdoc model cache: no '\(key.stringValue)' in the container at byte \(node.offset)"))
         }
-        throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: "archdoc model cache: no '\(name)' in the container at byte \(node.offset)"))
+        cursor = index + 1 == entries.count ? 0 : index + 1
+        return entries[index].offset
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        guard let offset = find(key) else { return true }
-        return try node.input.decodeNil(at: offset)
+        guard let index = find(key) else { return true }
+        return try node.input.decodeNil(at: entries[index].offset)
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try node.input.decodeBool(at: offset(of: key)) }

@@ -24,15 +24,15 @@ struct FixedStages {
         let builder = ViewBuilder(model: small)
         let view = builder.containerView(of: small.architecture.softwareSystems[0])
         out.append(try Measure.run("SVG layout (one view)", size: view.allElements.count, note: "\(view.allElements.count) elements, \(view.edges.count) edges") {
-            consume(try SVGPictureRenderer().render(view))
+            try SVGPictureRenderer().render(view)
         })
         let site = try Self.pagesSite(docs: "\(work)/docs", templates: "\(work)/no-templates")
         let pages = try site.pages.map { try String(contentsOfFile: $0, encoding: .utf8) }
-        out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { consume(pages.map { CommonMark.render($0) }) })
+        out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { pages.map { CommonMark.render($0) } })
         var withoutPages = site.generator
         withoutPages.configuration.docsDirectory = "\(work)/no-docs"
-        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { consume(try site.generator.files(for: site.model)) })
-        out.append(try Measure.run("site build (0 pages, same model)", size: 0) { consume(try withoutPages.files(for: site.model)) })
+        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { try site.generator.files(for: site.model) })
+        out.append(try Measure.run("site build (0 pages, same model)", size: 0) { try withoutPages.files(for: site.model) })
         out.append(try cachedLoad())
         return out
     }

@@ -16,6 +16,10 @@ enum Profiling {
         case "mermaid": body = { consume(views.map(MermaidRenderer().render)) }
         case "dot": body = { consume(views.map(SVGPictureRenderer().dot)) }
         case "compose": body = { consume(ComposeRenderer().render(model)) }
+        case "dsl":
+            let spec = SyntheticSpec(containers: size)
+            body = { consume(SyntheticModel.architecture(spec)) }
+        case "indexing": body = { consume(ArchitectureModel(model.architecture)) }
         case "views": body = { consume(ViewBuilder(model: model).defaultViews()) }
         case "validation": body = { consume(Validator().validate(model)) }
         case "arc42":
@@ -42,7 +46,7 @@ enum Profiling {
             try ComposeRenderer().render(model).write(toFile: path, atomically: true, encoding: .utf8)
             body = { consume(ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))) }
         default:
-            throw BenchError("unknown stage '\(what)': plantuml, mermaid, dot, compose, views, validation, arc42, chapter, site, pages or drift")
+            throw BenchError("unknown stage '\(what)': dsl, indexing, plantuml, mermaid, dot, compose, views, validation, arc42, chapter, site, pages or drift")
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))

@@ -22,35 +22,32 @@ struct SizeStages {
     func run() throws -> [Measurement] {
         let spec = SyntheticSpec(containers: size)
         var out: [Measurement] = []
-        var architecture: Architecture?
-        out.append(Measure.run("dsl build (in process)", size: size) { architecture = SyntheticModel.architecture(spec) })
-        var model: ArchitectureModel?
-        out.append(Measure.run("model indexing", size: size) { model = ArchitectureModel(architecture!) })
-        let m = model!
-        var diagnostics: [Diagnostic] = []
-        out.append(Measure.run("validation", size: size) { diagnostics = Validator().validate(m) })
+        let (dsl, architecture) = Measure.measure("dsl build (in process)", size: size) { SyntheticModel.architecture(spec) }
+        let (indexing, m) = Measure.measure("model indexing", size: size) { ArchitectureModel(architecture) }
+        let (validation, diagnostics) = Measure.measure("validation", size: size) { Validator().validate(m) }
+        out += [dsl, indexing, validation]
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw BenchError("the synthetic model of \(size) has \(errors.count) errors, e.g. \(errors[0])")
         }
-        var views: [DiagramView] = []
-        out.append(Measure.run("views", size: size) { views = ViewBuilder(model: m).defaultViews() })
+        let (viewing, views) = Measure.measure("views", size: size) { ViewBuilder(model: m).defaultViews() }
+        out.append(viewing)
         // The views c4-diagrams draws too (context and containers), for a like-for-like ratio.
         let peerViews = views.filter { if case .deployment = $0.kind { false } else { true } }
         for renderer in Self.diagramRenderers {
             let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (context + container views)" : "render Mermaid (context + container views)"
-            out.append(Measure.run(name, size: size, note: "context and container views only, as the c4-diagrams peer draws") { consume(peerViews.map(renderer.render)) })
+            out.append(Measure.run(name, size: size, note: "context and container views only, as the c4-diagrams peer draws") { peerViews.map(renderer.render) })
         }
         for renderer in Self.diagramRenderers {
             let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (all views)" : "render Mermaid (all views)"
-            out.append(Measure.run(name, size: size) { consume(views.map(renderer.render)) })
+            out.append(Measure.run(name, size: size) { views.map(renderer.render) })
         }
         let diagrams = Self.diagramSources(of: views)
-        var compose = ""
-        out.append(Measure.run("render compose", size: size) { compose = ComposeRenderer().render(m) })
+        let (composing, compose) = Measure.measure("render compose", size: size) { ComposeRenderer().render(m) }
+        out.append(composing)
         let configuration = configuration(docs: "\(work)/no-docs")
         out.append(try Measure.run("render arc42", size: size) {
-            consume(try Arc42Generator(configuration: configuration).files(for: m, views: views, diagrams: diagrams))
+            try Arc42Generator(configuration: configuration).files(for: m, views: views, diagrams: diagrams)
         })
         // Every view's picture: about 5 s at 1,000 (20 container views of ~80 elements each);
         // at 10,000 there are 200 such views, several minutes for 5 runs.
@@ -59,21 +56,21 @@ struct SizeStages {
             out.append(skipped("SVG layout (all views)", svgSkip))
         } else {
             out.append(try Measure.run("SVG layout (all views)", size: size, runs: 5, budgetMs: 30_000) {
-                for view in views { consume(try SVGPictureRenderer().render(view)) }
+                try views.map { try SVGPictureRenderer().render($0) }
             })
         }
         var noPictures = Generator(configuration: configuration)
         noPictures.pictures = nil
-        var generated: [GeneratedFile] = []
-        out.append(try Measure.run("generate: all but SVG (site incl.)", size: size) { generated = try noPictures.files(for: m) })
+        let (generating, generated) = try Measure.measure("generate: all but SVG (site incl.)", size: size) { try noPictures.files(for: m) }
+        out.append(generating)
         var noSite = noPictures
         noSite.configuration.buildsSite = false
-        out.append(try Measure.run("generate: all but SVG and site", size: size) { consume(try noSite.files(for: m)) })
+        out.append(try Measure.run("generate: all but SVG and site", size: size) { try noSite.files(for: m) })
         if size > 1_000 {
             out.append(skipped("generate: everything (SVG incl.)", svgSkip))
         } else {
             let full = Generator(configuration: configuration)
-            out.append(try Measure.run("generate: everything (SVG incl.)", size: size, runs: 5, budgetMs: 30_000) { consume(try full.files(for: m)) })
+            out.append(try Measure.run("generate: everything (SVG incl.)", size: size, runs: 5, budgetMs: 30_000) { try full.files(for: m) })
         }
         out.append(try checkDrift(m, compose: compose))
         out.append(try checkStaleness(generated))
@@ -93,10 +90,8 @@ struct SizeStages {
         let path = "\(work)/compose-\(size).yaml"
         try compose.write(toFile: path, atomically: true, encoding: .utf8)
         let note = compose.utf8.count > ComposeParser.maximumSize ? "compose file over the parser's size limit" : nil
-        var findings: [Finding] = []
-        let measurement = try Measure.run("check: compose drift (parse + compare)", size: size, note: note) {
-            let document = try ComposeParser().parse(contentsOf: path)
-            findings = ComposeDrift(model: model).findings(against: document)
+        let (measurement, findings) = try Measure.measure("check: compose drift (parse + compare)", size: size, note: note) {
+            ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))
         }
         guard findings.isEmpty else { throw BenchError("drift on the matching compose file: \(findings[0])") }
         return measurement
@@ -107,9 +102,8 @@ struct SizeStages {
         let root = "\(work)/stale-\(size)"
         try? FileManager.default.removeItem(atPath: root)
         _ = try OutputWriter(root: root).write(files)
-        var findings: [Finding] = []
-        let measurement = Measure.run("check: staleness of generated folder", size: size) {
-            findings = Staleness(expected: files, siteDirectory: "site", root: root).findings()
+        let (measurement, findings) = Measure.measure("check: staleness of generated folder", size: size) {
+            Staleness(expected: files, siteDirectory: "site", root: root).findings()
         }
         guard findings.isEmpty else { throw BenchError("staleness on a fresh folder: \(findings[0])") }
         return measurement

@@ -15,7 +15,7 @@ let usage = """
       archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
       archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
       archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
-      archdoc-bench --stage profile --what plantuml|mermaid|dot|compose|arc42|chapter|views|validation|drift|site|pages --size N [--seconds S]
+      archdoc-bench --stage profile --what dsl|indexing|views|validation|plantuml|mermaid|dot|compose|arc42|chapter|drift|site|pages --size N [--seconds S]
                                                          (one stage in a loop, for perf or callgrind)
     """
 

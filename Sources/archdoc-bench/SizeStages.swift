@@ -1,4 +1,4 @@
-import ArchdocKit
+@_spi(Benchmarks) import ArchdocKit
 import ArchitectureDescription
 import Foundation
 
@@ -23,9 +23,10 @@ struct SizeStages {
         let spec = SyntheticSpec(containers: size)
         var out: [Measurement] = []
         let (dsl, architecture) = Measure.measure("dsl build (in process)", size: size) { SyntheticModel.architecture(spec) }
+        let load = try cachedLoad(architecture, spec)
         let (indexing, m) = Measure.measure("model indexing", size: size) { ArchitectureModel(architecture) }
         let (validation, diagnostics) = Measure.measure("validation", size: size) { Validator().validate(m) }
-        out += [dsl, indexing, validation]
+        out += [dsl, load, indexing, validation]
         let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             throw BenchError("the synthetic model of \(size) has \(errors.count) errors, e.g. \(errors[0])")
@@ -83,6 +84,27 @@ struct SizeStages {
 
     private func skipped(_ stage: String, _ why: String) -> Measurement {
         Measurement(stage: stage, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: why)
+    }
+
+    /// `generate`'s first step when the model is cached: hash the folder's
+    /// `main.swift` (the source of this size), read and decode the cached
+    /// model, index it. The model is cached from the DSL build, as if compiled:
+    /// compiling 10,000 containers' source would take far too long.
+    private func cachedLoad(_ architecture: Architecture, _ spec: SyntheticSpec) throws -> Measurement {
+        let folder = "\(work)/cached-load-\(size)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try SyntheticSource.mainSwift(spec).write(toFile: "\(folder)/main.swift", atomically: true, encoding: .utf8)
+        let loader = ArchitectureLoader()
+        try loader.cache(architecture, asModelOf: folder)
+        let compiling: (Int) -> Void = { _ in
+            log("error: the cached load of \(size) containers would compile the model")
+            exit(1)
+        }
+        let (measurement, loaded) = try Measure.measure("model load (cached)", size: size) { try loader.load(from: folder, willCompile: compiling) }
+        guard loaded.model.containers.count == spec.containers.count else {
+            throw BenchError("the cached model has \(loaded.model.containers.count) containers, not \(spec.containers.count)")
+        }
+        return measurement
     }
 
     /// `check`'s drift half: parse the matching compose file, compare it with the model.

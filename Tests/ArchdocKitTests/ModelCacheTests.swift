@@ -1,4 +1,4 @@
-import ArchdocKit
+@_spi(Benchmarks) import ArchdocKit
 import ArchitectureDescription
 import Foundation
 import Testing
@@ -57,5 +57,35 @@ import Testing
         let again = try loader.load(from: folder)
         #expect(!again.fromCache)
         #expect(again.model.architecture == compiled.model.architecture)
+    }
+
+    /// `make bench` caches its synthetic models instead of compiling them: the
+    /// next load of the folder must read that model, and not compile.
+    @Test func aModelCachedForAFolderLoadsWithoutCompiling() throws {
+        let cache = Self.emptyCache()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-cached-folder-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: cache)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Not valid Swift: were it compiled, the load would fail.
+        try "this is not compiled".write(to: folder.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let api = Container("api", "API", technology: "Swift")
+        let db = Container("db", "Database", kind: .database, technology: "PostgreSQL")
+        let architecture = Architecture("Cached") {
+            SoftwareSystem("shop", "Shop") { api; db }
+            api.uses(db, "Reads and writes", technology: "SQL")
+        }
+        let loader = Self.loader(cache: cache)
+
+        try loader.cache(architecture, asModelOf: folder.path)
+        var compiled = false
+        let loaded = try loader.load(from: folder.path) { _ in compiled = true }
+
+        #expect(!compiled)
+        #expect(loaded.fromCache)
+        #expect(loaded.model.architecture == architecture)
+        #expect(loaded.model.containers.map(\.container.id) == ["api", "db"])
     }
 }

@@ -38,6 +38,47 @@ public struct ArchitectureLoader: Sendable {
     public func load(from directory: String, willCompile: (Int) -> Void = { _ in }) throws(LoadError) -> LoadedArchitecture {
         let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
         let files = try swiftFiles(in: folder)
+        let entry = try cacheEntry(for: files)
+
+        if let data = entry.cache.readData(entry.path), let document = try? decode(data), let model = try? model(of: document, entryFile: files[0]) {
+            return LoadedArchitecture(model: model, sourceFiles: files, fromCache: true)
+        }
+        willCompile(files.count)
+        let data = try compileAndRun(files, library: entry.library, toolchain: entry.toolchain, cache: entry.cache, key: entry.key)
+        let document = try decode(data)
+        let model = try model(of: document, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        if let cached = try? CachedModelFile.encode(document, sourceFiles: files) {
+            entry.store(cached)
+        }
+        return LoadedArchitecture(model: model, sourceFiles: files, fromCache: false)
+    }
+
+    /// Caches `architecture` as the model of the folder's Swift files, as if
+    /// they had been compiled and had declared it, so that the next
+    /// ``load(from:willCompile:)`` of the folder reads it without compiling.
+    ///
+    /// For `make bench`: its synthetic model of 10,000 containers would take
+    /// far too long to compile, and a cached load of each size is one of its
+    /// stages. The architecture's own locations may name a file outside the
+    /// folder (the bench's); they are cached as compactly as the folder's.
+    @_spi(Benchmarks)
+    public func cache(_ architecture: Architecture, asModelOf directory: String) throws(LoadError) {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let files = try swiftFiles(in: folder)
+        let entry = try cacheEntry(for: files)
+        let declaredIn = architecture.location.file
+        let document = ArchitectureDocument(architectures: [architecture])
+        do {
+            entry.store(try CachedModelFile.encode(document, sourceFiles: files.contains(declaredIn) ? files : files + [declaredIn]))
+        } catch {
+            throw .invalidDocument(reason: "cannot encode the model for the cache: \(error)")
+        }
+    }
+
+    /// Where the model of `files` is cached: by a SHA-256 of the tool, schema,
+    /// cache format, compiler and library versions and the files' paths and
+    /// contents. Also the library and compiler, which a compilation needs.
+    private func cacheEntry(for files: [String]) throws(LoadError) -> CacheEntry {
         let library = try DSLLibrary.locate(environment: environment)
         let cache = LoadCache.standard(environment: environment)
         let toolchain = try Toolchain.locate(cache: cache, environment: environment)
@@ -55,20 +96,22 @@ public struct ArchitectureLoader: Sendable {
             hasher.update(data: Data([0]))
         }
         let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        let cacheKey = "models/\(key).json"
+        return CacheEntry(cache: cache, key: key, library: library, toolchain: toolchain)
+    }
 
-        if let data = cache.readData(cacheKey), let document = try? decode(data), let model = try? model(of: document, entryFile: files[0]) {
-            return LoadedArchitecture(model: model, sourceFiles: files, fromCache: true)
-        }
-        willCompile(files.count)
-        let data = try compileAndRun(files, library: library, toolchain: toolchain, cache: cache, key: key)
-        let document = try decode(data)
-        let model = try model(of: document, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
-        if let cached = try? CachedModelFile.encode(document, sourceFiles: files) {
+    /// Where a folder's model is cached, and what compiling the folder needs.
+    private struct CacheEntry {
+        var cache: LoadCache
+        var key: String
+        var library: DSLLibrary
+        var toolchain: Toolchain
+
+        var path: String { "models/\(key).json" }
+
+        func store(_ cached: Data) {
             try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
-            cache.writeData(cacheKey, cached)
+            cache.writeData(path, cached)
         }
-        return LoadedArchitecture(model: model, sourceFiles: files, fromCache: false)
     }
 
     /// The `.swift` files directly in the folder (not in subfolders), sorted.

@@ -3,7 +3,8 @@ import ArchitectureDescription
 import Foundation
 
 /// Stages whose input does not grow with the model: one 30-element view's SVG,
-/// 1,000 Markdown pages, and a cached load of a small real architecture folder.
+/// 1,000 Markdown pages (in turns with the `cmark` tool on the same pages), and a
+/// cached load of a small real architecture folder.
 struct FixedStages {
     var work: String
 
@@ -31,10 +32,41 @@ struct FixedStages {
         out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { pages.map { CommonMark.render($0) } })
         var withoutPages = site.generator
         withoutPages.configuration.docsDirectory = "\(work)/no-docs"
-        out.append(try Measure.run("site build (1,000 pages, 10-container model)", size: 1_000) { try site.generator.files(for: site.model) })
+        out += try siteBesideCmark(site, pages: site.pages)
         out.append(try Measure.run("site build (0 pages, same model)", size: 0) { try withoutPages.files(for: site.model) })
         out.append(try cachedLoad())
         return out
+    }
+
+    /// The site build and the `cmark` tool on the same pages, run in turns: a
+    /// slow spell of a shared machine lasts minutes, and measured minutes apart
+    /// the two disagreed by 1.6x from one run of the bench to the next.
+    private func siteBesideCmark(_ site: (pages: [String], generator: Generator, model: ArchitectureModel), pages: [String]) throws -> [Measurement] {
+        let siteStage = "site build (1,000 pages, 10-container model)", cmarkStage = "peer cmark tool (1,000 pages, one process)"
+        guard let cmark = Processes.which("cmark") else {
+            return [try Measure.run(siteStage, size: 1_000) { try site.generator.files(for: site.model) },
+                    Measurement(stage: cmarkStage, size: pages.count, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil,
+                                note: "cmark is not installed (apt-get install cmark); peer skipped")]
+        }
+        let clock = ContinuousClock()
+        let timings = try Measure.inTurns(runs: 9, [
+            {
+                let start = clock.now
+                consume(try site.generator.files(for: site.model))
+                return Measure.milliseconds(clock.now - start)
+            },
+            {
+                let result = try Processes.run(cmark, pages)
+                guard result.status == 0 else { throw BenchError("cmark failed: \(result.stderr.suffix(400))") }
+                return result.wallMs
+            },
+        ])
+        let note = "in turns with the other, run for run"
+        return [
+            Measurement(stage: siteStage, size: 1_000, medianMs: timings[0].median, minMs: timings[0].min, runs: 9, peakMiB: Measure.peakMiB(), note: note),
+            Measurement(stage: cmarkStage, size: pages.count, medianMs: timings[1].median, minMs: timings[1].min, runs: 9,
+                        peakMiB: try Processes.peakMiB(cmark, pages), note: note),
+        ]
     }
 
     /// Writes the DOT text of the 30-element view and of every view of a `size` model.

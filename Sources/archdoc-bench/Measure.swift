@@ -89,7 +89,7 @@ enum Measure {
             let produced = try body()
             let elapsed = clock.now - start
             output = produced
-            return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            return milliseconds(elapsed)
         }
         // The first run pays for first-touch allocations and cold caches; it
         // only counts when it is too slow to repeat cheaply.
@@ -108,6 +108,28 @@ enum Measure {
         let measurement = Measurement(stage: stage, size: size, medianMs: sorted[sorted.count / 2], minMs: sorted[0], runs: times.count,
                                       peakMiB: peakMiB(), note: text)
         return (measurement, output!)
+    }
+}
+
+extension Measure {
+    /// Runs each body once per round, in turns, for `runs` rounds after a
+    /// warm-up round, and returns each body's median and fastest time. Each
+    /// body times itself (a process is timed from outside) and returns ms.
+    static func inTurns(runs: Int, _ bodies: [() throws -> Double]) throws -> [(median: Double, min: Double)] {
+        for body in bodies { _ = try body() }
+        var times = bodies.map { _ in [Double]() }
+        for _ in 0..<runs {
+            for (index, body) in bodies.enumerated() { times[index].append(try body()) }
+        }
+        return times.map { list in
+            let sorted = list.sorted()
+            return (sorted[sorted.count / 2], sorted[0])
+        }
+    }
+
+    /// A duration in milliseconds.
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 

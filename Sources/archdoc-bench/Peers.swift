@@ -1,7 +1,8 @@
 import Foundation
 
-/// Whole-process runs and the peers: c4-diagrams (Python), the `cmark` tool, and
-/// `archdoc generate` on a 1,000-container architecture folder.
+/// The c4-diagrams peer (Python), and `archdoc generate` as a whole process on a
+/// 1,000-container architecture folder. (The `cmark` peer runs in turns with the
+/// site build, in ``FixedStages``.)
 struct Peers {
     var work: String
     var archdoc: String  // the release archdoc binary
@@ -36,15 +37,6 @@ struct Peers {
             out.append(Measurement(stage: "peer c4-diagrams: whole process (build + both exports)", size: size, medianMs: whole.median, minMs: nil, runs: 5, peakMiB: peak, note: nil))
         }
         return out
-    }
-
-    /// The `cmark` tool over the 1,000 pages, one process.
-    mutating func cmark(pages: String) throws -> [Measurement] {
-        guard let cmark = Processes.which("cmark") else { notes.append("cmark is not installed (apt-get install cmark); peer skipped"); return [] }
-        let files = try FileManager.default.contentsOfDirectory(atPath: pages).filter { $0.hasSuffix(".md") }.sorted().map { "\(pages)/\($0)" }
-        guard let result = try Processes.medianMs(cmark, files) else { return [] }
-        return [Measurement(stage: "peer cmark tool (1,000 pages, one process)", size: files.count, medianMs: result.median, minMs: nil, runs: 5,
-                            peakMiB: try Processes.peakMiB(cmark, files), note: nil)]
     }
 
     /// `archdoc generate` as a whole process on a 1,000-container architecture folder

@@ -85,7 +85,7 @@ do {
             }
         }
         let scaling = Measure.fastestRounds(measured)
-        log("fixed-input stages (30-element SVG, 1,000 pages, cached load)")
+        log("fixed-input stages (30-element SVG, 1,000 pages beside the cmark tool, cached load)")
         var fixed = try child(["--stage", "fixed"])
         var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
         let spec = SyntheticSpec(containers: 1_000)
@@ -98,8 +98,6 @@ do {
         }
         log("c4-diagrams peer")
         fixed += try peers.c4Diagrams(spec: spec)
-        log("cmark peer")
-        fixed += try peers.cmark(pages: "\(work)/docs")
         log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
         var serve = ServeLoad(work: work, archdoc: peers.archdoc)
         fixed += try serve.run()

@@ -32,7 +32,7 @@ struct FixedStages {
         out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { pages.map { CommonMark.render($0) } })
         var withoutPages = site.generator
         withoutPages.configuration.docsDirectory = "\(work)/no-docs"
-        out += try siteBesideCmark(site, pages: site.pages)
+        out += try siteBesideCmark(site)
         out.append(try Measure.run("site build (0 pages, same model)", size: 0) { try withoutPages.files(for: site.model) })
         out.append(try cachedLoad())
         return out
@@ -41,7 +41,8 @@ struct FixedStages {
     /// The site build and the `cmark` tool on the same pages, run in turns: a
     /// slow spell of a shared machine lasts minutes, and measured minutes apart
     /// the two disagreed by 1.6x from one run of the bench to the next.
-    private func siteBesideCmark(_ site: (pages: [String], generator: Generator, model: ArchitectureModel), pages: [String]) throws -> [Measurement] {
+    private func siteBesideCmark(_ site: (pages: [String], generator: Generator, model: ArchitectureModel)) throws -> [Measurement] {
+        let pages = site.pages
         let siteStage = "site build (1,000 pages, 10-container model)", cmarkStage = "peer cmark tool (1,000 pages, one process)"
         guard let cmark = Processes.which("cmark") else {
             return [try Measure.run(siteStage, size: 1_000) { try site.generator.files(for: site.model) },

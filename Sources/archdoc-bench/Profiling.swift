@@ -33,8 +33,8 @@ enum Profiling {
         case "chapter":
             // The largest arc42 chapter, 7, as the site renders it.
             let chapter = try Arc42Generator(configuration: configuration)
-                .files(for: model, views: views, diagrams: SizeStages.diagramSources(of: views))
-                .first { $0.path.hasSuffix("07-deployment-view.md") }!.contents
+                .chapters(for: model, views: views, diagrams: SizeStages.diagramSources(of: views))
+                .file(for: .deploymentView).contents
             body = { consume(CommonMark.render(chapter)) }
         case "pages":
             // The fixed stage's site: 1,000 Markdown pages beside a 10-container model.

@@ -71,7 +71,7 @@ struct ServeLoad {
                 notes.append("\(stage): no reload event within \(timeout) of a save")
                 break
             }
-            latencies.append(Self.ms(clock.now - start))
+            latencies.append(Measure.milliseconds(clock.now - start))
             usleep(300_000)
         }
         guard !latencies.isEmpty else { return nil }
@@ -129,10 +129,6 @@ struct ServeLoad {
             return Double(text.dropLast(suffix.count)).map { $0 * factor }
         }
         return nil
-    }
-
-    static func ms(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 

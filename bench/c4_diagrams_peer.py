@@ -1,15 +1,20 @@
 """The c4-diagrams peer of `make bench`: builds the synthetic model that
 archdoc-bench describes in a JSON file and exports it to C4-PlantUML and Mermaid.
 
-    python3 bench/c4_diagrams_peer.py SPEC.json            # in-process timings, JSON on stdout
+    python3 bench/c4_diagrams_peer.py SPEC.json --turns    # in-process timings, one run per command on stdin
     python3 bench/c4_diagrams_peer.py SPEC.json --once     # one build + export (for whole-process timing)
+
+With --turns the peer builds the model, prints a JSON line (views, bytes of each
+export), then reads one command per line on stdin (build, plantuml, mermaid), runs
+it once and answers with its time in ms, or with "error: ..." when it fails. So
+archdoc-bench can run it in turns with its own renderers: a slow spell of a shared
+machine lasts minutes, and timed minutes apart the ratio moved 3x between runs.
 
 The same views as archdoc's defaults: a system context (people and systems), a
 container view per system, each with its containers, the people and the
 relations touching them.
 """
 import json
-import statistics
 import sys
 import time
 
@@ -66,13 +71,31 @@ def export(diagrams, renderer):
     return [renderer.render(d) for d in diagrams]
 
 
-def median_ms(fn, runs=5):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def turns(spec):
+    """The line protocol of --turns (see the module's docstring)."""
+    diagrams = build(spec)
+    commands = {
+        "build": lambda: build(spec),
+        "plantuml": lambda: export(diagrams, PlantUMLRenderer()),
+        "mermaid": lambda: export(diagrams, MermaidRenderer()),
+    }
+    header = {"views": len(diagrams), "plantuml_bytes": sum(map(len, export(diagrams, PlantUMLRenderer())))}
+    try:
+        header["mermaid_bytes"] = sum(map(len, export(diagrams, MermaidRenderer())))
+    except Exception as error:  # noqa: BLE001 - reported, and the Mermaid turns answer with the error
+        header["mermaid_error"] = repr(error)
+    print(json.dumps(header), flush=True)
+    for line in sys.stdin:
+        command = commands.get(line.strip())
+        if command is None:
+            print(f"error: unknown command {line.strip()!r}", flush=True)
+            continue
+        try:
+            start = time.perf_counter()
+            command()
+            print((time.perf_counter() - start) * 1000, flush=True)
+        except Exception as error:  # noqa: BLE001 - the bench reports it
+            print(f"error: {error!r}", flush=True)
 
 
 def main():
@@ -82,19 +105,9 @@ def main():
         export(diagrams, PlantUMLRenderer())
         export(diagrams, MermaidRenderer())
         return
-    diagrams = build(spec)
-    result = {
-        "build_ms": median_ms(lambda: build(spec)),
-        "plantuml_ms": median_ms(lambda: export(diagrams, PlantUMLRenderer())),
-        "views": len(diagrams),
-        "plantuml_bytes": sum(map(len, export(diagrams, PlantUMLRenderer()))),
-    }
-    try:
-        result["mermaid_ms"] = median_ms(lambda: export(diagrams, MermaidRenderer()))
-        result["mermaid_bytes"] = sum(map(len, export(diagrams, MermaidRenderer())))
-    except Exception as error:  # noqa: BLE001 - report and carry on
-        result["mermaid_error"] = repr(error)
-    json.dump(result, sys.stdout)
+    if "--turns" not in sys.argv:
+        sys.exit("usage: c4_diagrams_peer.py SPEC.json --turns | --once")
+    turns(spec)
 
 
 if __name__ == "__main__":

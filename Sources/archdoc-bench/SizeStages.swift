@@ -5,13 +5,18 @@ import Foundation
 /// The in-process stages that depend on the model's size, measured in a process
 /// of their own per size so each size's peak memory is its own.
 struct SizeStages {
-    /// The diagram languages archdoc writes, C4-PlantUML first.
-    static let diagramRenderers: [any DiagramRenderer] = [PlantUMLRenderer(), MermaidRenderer()]
+    /// The diagram languages archdoc writes, C4-PlantUML first, with their names in the table.
+    static let diagramRenderers: [(language: String, renderer: any DiagramRenderer)] = [("C4-PlantUML", PlantUMLRenderer()), ("Mermaid", MermaidRenderer())]
+
+    /// The views c4-diagrams draws too (context and containers), for a like-for-like ratio.
+    static func peerViews(_ views: [DiagramView]) -> [DiagramView] {
+        views.filter { if case .deployment = $0.kind { false } else { true } }
+    }
 
     /// Every view's sources as `generate` writes them, which the arc42 chapters link or embed.
     static func diagramSources(of views: [DiagramView]) -> [GeneratedFile] {
         let configuration = GeneratorConfiguration()
-        return diagramRenderers.flatMap { renderer in
+        return diagramRenderers.flatMap { _, renderer in
             views.map { GeneratedFile(path: configuration.diagramPath(for: $0, extension: renderer.fileExtension), contents: renderer.render($0)) }
         }
     }
@@ -33,15 +38,14 @@ struct SizeStages {
         }
         let (viewing, views) = Measure.measure("views", size: size) { ViewBuilder(model: m).defaultViews() }
         out.append(viewing)
-        // The views c4-diagrams draws too (context and containers), for a like-for-like ratio.
-        let peerViews = views.filter { if case .deployment = $0.kind { false } else { true } }
-        for renderer in Self.diagramRenderers {
-            let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (context + container views)" : "render Mermaid (context + container views)"
-            out.append(Measure.run(name, size: size, note: "context and container views only, as the c4-diagrams peer draws") { peerViews.map(renderer.render) })
+        let peerViews = Self.peerViews(views)
+        for (language, renderer) in Self.diagramRenderers {
+            out.append(Measure.run("render \(language) (context + container views)", size: size, note: "context and container views only, as the c4-diagrams peer draws") {
+                peerViews.map(renderer.render)
+            })
         }
-        for renderer in Self.diagramRenderers {
-            let name = renderer is PlantUMLRenderer ? "render C4-PlantUML (all views)" : "render Mermaid (all views)"
-            out.append(Measure.run(name, size: size) { views.map(renderer.render) })
+        for (language, renderer) in Self.diagramRenderers {
+            out.append(Measure.run("render \(language) (all views)", size: size) { views.map(renderer.render) })
         }
         let diagrams = Self.diagramSources(of: views)
         let (composing, compose) = Measure.measure("render compose", size: size) { ComposeRenderer().render(m) }

@@ -12,7 +12,7 @@ let usage = """
     fixed inputs, archdoc generate as a whole process, the peers (c4-diagrams, cmark) and
     archdoc serve under wrk; prints the table, the ratios and the targets, and writes JSON.
 
-      archdoc-bench [--sizes 100,1000,10000] [--rounds 2] [--out bench-results.json] [--work .build/bench-work]
+      archdoc-bench [--sizes 100,1000,10000] [--rounds 3] [--out bench-results.json] [--work .build/bench-work]
       archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
       archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
       archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
@@ -83,7 +83,7 @@ do {
         // Each size runs in a few rounds, interleaved (100, 1,000, 10,000, then
         // again), and each stage keeps its faster round: a slow spell of a
         // shared machine lasts minutes, and would otherwise decide a growth factor.
-        let rounds = max(1, Int(option("--rounds") ?? "") ?? 2)
+        let rounds = max(1, Int(option("--rounds") ?? "") ?? 3)
         var measured: [[Measurement]] = []
         for round in 1...rounds {
             for size in sizes {
@@ -133,7 +133,7 @@ do {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let out = option("--out") ?? "bench-results.json"
-        try encoder.encode(["scaling": scaling, "fixed": fixed]).write(to: URL(fileURLWithPath: out))
+        try encoder.encode(["scaling": scaling, "fixed": fixed, "everyRound": Array(measured.joined())]).write(to: URL(fileURLWithPath: out))
         print("\nwrote \(out)")
     }
 } catch {

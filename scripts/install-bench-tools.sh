@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make bench` needs beyond scripts/install-tools.sh (run as root, or with sudo):
 #   apt: hyperfine (whole-process timings), time (/usr/bin/time -v for peak RSS),
-#        wrk and curl (archdoc serve under load, and its event stream)
+#        wrk and curl (archdoc serve under load, and its event stream),
+#        valgrind and binutils (instruction counts with callgrind, on a copy stripped of debug info)
 #   pip: c4-diagrams==0.7.1 (the peer)
 # Idempotent. Environment: PYTHON (default python3).
 set -euo pipefail
@@ -11,7 +12,7 @@ SUDO=()
 [ "$(id -u)" -ne 0 ] && SUDO=(sudo -n)
 
 missing=()
-for p in hyperfine time wrk curl; do
+for p in hyperfine time wrk curl valgrind binutils; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if [ "${#missing[@]}" -gt 0 ]; then

@@ -35,17 +35,41 @@ struct C4DiagramsPeer {
 /// turns, run for run, in the same minutes: a slow spell of a shared machine
 /// lasts minutes, and timed minutes apart the Mermaid ratio moved from 8.7x to
 /// 17x between two runs of the bench with the same code.
+///
+/// In each turn a side runs twice and its second run is timed: the first
+/// finds the caches full of the other side's data, which cost our 3 ms
+/// renderers up to 1.7 ms a run and c4-diagrams' 50 ms exports next to nothing.
+/// The full run starts this stage on one CPU (`taskset -c 0`), so both sides
+/// run on it: on two, one side could share its core with a busy neighbour
+/// while the other did not, and the ratio moved from 9x to 18x.
 struct PeerTurns {
     var work: String
     var size = 1_000
-    /// Rounds after the warm-up round; each takes about 0.2 s at 1,000 containers.
+    /// Rounds after the warm-up round; each takes about 0.35 s at 1,000 containers.
     var rounds = 21
+
+    /// Runs `body` twice and returns the second run's time.
+    private static func warm(_ body: @escaping () throws -> Double) -> () throws -> Double {
+        {
+            _ = try body()
+            return try body()
+        }
+    }
 
     /// The rows of one language's pair: our renderer, and c4-diagrams' export.
     static func ours(_ language: String) -> String { "archdoc: \(language) export" }
     static func theirs(_ language: String) -> String { "peer c4-diagrams: \(language) export" }
 
+    /// The CPUs this process may run on, as `/proc/self/status` lists them (`0`, `0-1`).
+    private static func allowedCPUs() -> String? {
+        let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)
+        return status?.split(separator: "\n").first { $0.hasPrefix("Cpus_allowed_list:") }?
+            .split(separator: ":").last?.trimmingCharacters(in: .whitespaces)
+    }
+
     func run() throws -> [Measurement] {
+        let cpus = Self.allowedCPUs()
+        let pinned = cpus.map { !$0.contains(",") && !$0.contains("-") } ?? false
         let spec = SyntheticSpec(containers: size)
         let model = ArchitectureModel(SyntheticModel.architecture(spec))
         let views = SizeStages.peerViews(ViewBuilder(model: model).defaultViews())
@@ -62,7 +86,7 @@ struct PeerTurns {
             peer = try C4DiagramsPeer(spec: spec, work: work)
         } catch let unavailable as C4DiagramsPeer.Unavailable {
             // Ours alone, and the peer's rows skipped with the reason.
-            let alone = try Measure.inTurns(runs: rounds, ours.map(\.body))
+            let alone = try Measure.inTurns(runs: rounds, ours.map { Self.warm($0.body) })
             return zip(ours, alone).map { measurement($0.stage, $1, note: "c4-diagrams skipped") }
                 + ["peer c4-diagrams: build model", Self.theirs("C4-PlantUML"), Self.theirs("Mermaid")].map {
                     Measurement(stage: $0, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: "\(unavailable); peer skipped")
@@ -87,8 +111,8 @@ struct PeerTurns {
             pairs.insert((Self.theirs("Mermaid"), "mermaid"), at: 1)
         }
         let stages = ours.map(\.stage) + pairs.map(\.stage)
-        let timings = try Measure.inTurns(runs: rounds, ours.map(\.body) + pairs.map { theirs($0.command) })
-        let note = "in turns with the other, run for run; \(about)"
+        let timings = try Measure.inTurns(runs: rounds, (ours.map(\.body) + pairs.map { theirs($0.command) }).map(Self.warm))
+        let note = "in turns with the other, the second of two runs a turn\(pinned ? ", both on CPU \(cpus ?? "")" : ""); \(about)"
         return zip(stages, timings).map { measurement($0, $1, note: note) } + skipped
     }
 

@@ -1,9 +1,21 @@
 import Foundation
 
+/// What `make bench` writes to `bench-results.json`.
+struct Results: Codable {
+    /// Per stage and size, the round with the lowest median.
+    var scaling: [Measurement]
+    /// Fixed inputs, whole processes and peers.
+    var fixed: [Measurement]
+    var instructions: [InstructionCount]
+    /// Every round of ``scaling``.
+    var everyRound: [Measurement]
+}
+
 /// The table, the ratios against the peers, and the targets of DESIGN.md.
 struct Report {
     var scaling: [Measurement]  // per size
     var fixed: [Measurement]    // fixed inputs and peers
+    var instructions: [InstructionCount]
     var sizes: [Int]
     var notes: [String]
 
@@ -25,6 +37,10 @@ struct Report {
         }
         lines += Self.table([header] + rows)
         lines.append("")
+        if !instructions.isEmpty {
+            lines += instructionTable()
+            lines.append("")
+        }
         lines += Self.table([["fixed input / whole process / peer", "size", "median ms", "peak MiB", "note"]] + fixed.map {
             [$0.stage, "\($0.size)", $0.medianMs.map { String(format: "%.2f", $0) } ?? "skipped", $0.peakMiB.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""]
         })
@@ -34,6 +50,30 @@ struct Report {
         lines += targets()
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n")
+    }
+
+    /// Instructions per stage and size, in millions, and their growth.
+    private func instructionTable() -> [String] {
+        let header = ["instructions (callgrind, one run)"] + sizes.map { "\($0.formatted()) (M)" } + growthHeaders()
+        var stages: [String] = []
+        for count in instructions where !stages.contains(count.stage) { stages.append(count.stage) }
+        let rows = stages.map { stage in
+            let counts = sizes.map { size in instructions.first { $0.stage == stage && $0.size == size }?.instructions }
+            return [stage] + counts.map { $0.map { String(format: "%.1f", Double($0) / 1e6) } ?? "-" }
+                + zip(counts, counts.dropFirst()).map { a, b in
+                    guard let a, let b, a > 0 else { return "-" }
+                    return String(format: "%.1fx", Double(b) / Double(a))
+                }
+        }
+        return Self.table([header] + rows)
+    }
+
+    /// The stage whose instructions grow most from 1,000 to 10,000 containers.
+    private func worstInstructionGrowth() -> (stage: String, factor: Double)? {
+        instructions.filter { $0.size == 10_000 }.compactMap { big -> (String, Double)? in
+            guard let small = instructions.first(where: { $0.stage == big.stage && $0.size == 1_000 }), small.instructions > 0 else { return nil }
+            return (big.stage, Double(big.instructions) / Double(small.instructions))
+        }.max { $0.1 < $1.1 }
     }
 
     private func growthHeaders() -> [String] {
@@ -94,6 +134,9 @@ struct Report {
             return (big.stage, b / a)
         }.max { $0.1 < $1.1 }
         out.append(check(String(format: "growth 1,000→10,000 ≤ 12x: worst %.1fx (%@)", worst?.1 ?? .nan, worst?.0 ?? "-"), worst.map { $0.1 <= 12 }))
+        if let (stage, factor) = worstInstructionGrowth() {
+            out.append(String(format: "                instructions 1,000→10,000 (callgrind, unmoved by slow spells): worst %.1fx (%@)", factor, stage))
+        }
         for (language, ours, theirs) in Self.peerPairs {
             let ratio = value(ours)?.medianMs.flatMap { a in value(theirs)?.medianMs.map { $0 / a } }
             out.append(check(String(format: "%@ export ≥ 10x faster than c4-diagrams' in process: %.1fx", language, ratio ?? .nan), ratio.map { $0 >= 10 }))

@@ -4,8 +4,8 @@ import Foundation
 // of its own (for clean peak memory), the fixed-input stages, the whole-process
 // runs and the peers, then prints the table and writes bench-results.json.
 // The options are in `usage`; besides them, `--stage size --size N`,
-// `--stage fixed` and `--stage peer-turns` are internal (the children of the
-// full run, JSON on stdout).
+// `--stage fixed`, `--stage peer-turns` and `--stage instructions --size N` are
+// internal (the children of the full run, JSON on stdout).
 
 let usage = """
     archdoc-bench: make bench. Runs every stage at 100, 1,000 and 10,000 containers, the
@@ -72,11 +72,16 @@ do {
         try emit(try FixedStages(work: work).run())
     case "peer-turns":
         try emit(try PeerTurns(work: work).run())
+    case "instructions":
+        try InstructionCounts.runChild(size: Int(option("--size") ?? "") ?? 1_000)
     default:
         let sizes = (option("--sizes") ?? "100,1000,10000").split(separator: ",").compactMap { Int($0) }
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        func child(_ arguments: [String]) throws -> [Measurement] {
-            let result = try Processes.run(me, arguments + ["--work", work])
+        /// Runs a stage in a process of its own; `oneCPU` pins it and what it starts to CPU 0.
+        func child(_ arguments: [String], oneCPU: Bool = false) throws -> [Measurement] {
+            let taskset = oneCPU ? Processes.which("taskset") : nil
+            let command = taskset.map { ($0, ["-c", "0", me]) } ?? (me, [])
+            let result = try Processes.run(command.0, command.1 + arguments + ["--work", work])
             guard result.status == 0 else { throw BenchError("archdoc-bench \(arguments.joined(separator: " ")) failed: \(result.stderr.suffix(1_000))") }
             return try JSONDecoder().decode([Measurement].self, from: Data(result.stdout.utf8))
         }
@@ -92,6 +97,9 @@ do {
             }
         }
         let scaling = Measure.fastestRounds(measured)
+        var notes: [String] = []
+        log("instructions of each stage at every size, counted by callgrind (about a minute)")
+        let instructions = try InstructionCounts.measure(sizes: sizes, executable: me, work: work, notes: &notes)
         log("fixed-input stages (30-element SVG, 1,000 pages beside the cmark tool, cached load)")
         var fixed = try child(["--stage", "fixed"])
         var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
@@ -109,7 +117,7 @@ do {
             wholeRounds += [try peers.archdocGenerate(in: project, size: size)].compactMap { $0 }
         }
         log("c4-diagrams peer: its exports in turns with our renderers, 1,000 containers; then as a whole process")
-        fixed += try child(["--stage", "peer-turns"])
+        fixed += try child(["--stage", "peer-turns"], oneCPU: true)
         fixed += try peers.c4DiagramsWholeProcess(spec: spec)
         log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
         var serve = ServeLoad(work: work, archdoc: peers.archdoc)
@@ -123,17 +131,17 @@ do {
             fastest.note = [fastest.note, "the faster of \(wholeRounds.count) rounds minutes apart (\(medians) ms)"].compactMap { $0 }.joined(separator: "; ")
             fixed.append(fastest)
         }
-        var notes = peers.notes + serve.notes
+        notes += peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
         notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")
         notes.append("in-process stages ran in \(rounds) round\(rounds == 1 ? "" : "s") per size, interleaved; each stage shows its round with the lower median")
         notes.append("archdoc renders 3 deployment views besides the context and container views; the c4-diagrams peer renders only the context and container views")
-        let report = Report(scaling: scaling, fixed: fixed, sizes: sizes, notes: notes)
+        let report = Report(scaling: scaling, fixed: fixed, instructions: instructions, sizes: sizes, notes: notes)
         print(report.text())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let out = option("--out") ?? "bench-results.json"
-        try encoder.encode(["scaling": scaling, "fixed": fixed, "everyRound": Array(measured.joined())]).write(to: URL(fileURLWithPath: out))
+        try encoder.encode(Results(scaling: scaling, fixed: fixed, instructions: instructions, everyRound: Array(measured.joined()))).write(to: URL(fileURLWithPath: out))
         print("\nwrote \(out)")
     }
 } catch {

@@ -98,7 +98,7 @@ do {
         }
         let scaling = Measure.fastestRounds(measured)
         var notes: [String] = []
-        log("instructions of each stage at every size, counted by callgrind (about a minute)")
+        log("instructions of each stage at every size, counted by callgrind (one to two minutes)")
         let instructions = try InstructionCounts.measure(sizes: sizes, executable: me, work: work, notes: &notes)
         log("fixed-input stages (30-element SVG, 1,000 pages beside the cmark tool, cached load)")
         var fixed = try child(["--stage", "fixed"])

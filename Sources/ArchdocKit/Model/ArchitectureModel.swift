@@ -8,12 +8,36 @@ public enum ModelElement: Sendable {
     /// container such as the docs server's).
     case container(Container, systemID: String?)
 
+    // Each case is read on its own rather than through `any Element`: boxing a
+    // Container into an existential copied all of its fields, and indexing a
+    // model asks every element for its id.
+
     /// The element's id.
-    public var id: String { element.id }
+    public var id: String {
+        switch self {
+        case .person(let person): person.id
+        case .softwareSystem(let system): system.id
+        case .container(let container, _): container.id
+        }
+    }
+
     /// The element's display name.
-    public var name: String { element.name }
+    public var name: String {
+        switch self {
+        case .person(let person): person.name
+        case .softwareSystem(let system): system.name
+        case .container(let container, _): container.name
+        }
+    }
+
     /// Where the element was declared.
-    public var location: SourceLocation { element.location }
+    public var location: SourceLocation {
+        switch self {
+        case .person(let person): person.location
+        case .softwareSystem(let system): system.location
+        case .container(let container, _): container.location
+        }
+    }
 
     /// What the element is, without its declaration.
     public var kind: ModelElementKind {
@@ -21,14 +45,6 @@ public enum ModelElement: Sendable {
         case .person: .person
         case .softwareSystem: .softwareSystem
         case .container(_, let systemID): .container(systemID: systemID)
-        }
-    }
-
-    private var element: any Element {
-        switch self {
-        case .person(let person): person
-        case .softwareSystem(let system): system
-        case .container(let container, _): container
         }
     }
 }

@@ -85,52 +85,56 @@ do {
             guard result.status == 0 else { throw BenchError("archdoc-bench \(arguments.joined(separator: " ")) failed: \(result.stderr.suffix(1_000))") }
             return try JSONDecoder().decode([Measurement].self, from: Data(result.stdout.utf8))
         }
+        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        let spec = SyntheticSpec(containers: 1_000)
+        var fixed: [Measurement] = []
+        log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model: about 3 min, up to 10)")
+        /// The architecture folder for the whole-process rounds, and its size; its first run goes in the table.
+        func generateFolder(_ spec: SyntheticSpec, timeout: Int) throws -> (project: String, size: Int)? {
+            guard let (project, first) = try peers.archdocProject(spec: spec, timeout: timeout) else { return nil }
+            fixed.append(first)
+            return (project, spec.containers.count)
+        }
+        var generating = try generateFolder(spec, timeout: 600)
+        if generating == nil {
+            log("archdoc generate as a whole process, 100 containers instead")
+            generating = try generateFolder(SyntheticSpec(containers: 100), timeout: 150)
+        }
         // Each size runs in a few rounds, interleaved (100, 1,000, 10,000, then
         // again), and each stage keeps its faster round: a slow spell of a
-        // shared machine lasts minutes, and would otherwise decide a growth factor.
+        // shared machine lasts minutes, and would otherwise decide a growth
+        // factor. `archdoc generate` as a whole process follows each round.
         let rounds = max(1, Int(option("--rounds") ?? "") ?? 3)
         var measured: [[Measurement]] = []
+        var wholeRounds: [Measurement] = []
         for round in 1...rounds {
             for size in sizes {
                 log("in-process stages, \(size) containers (round \(round) of \(rounds))")
                 measured.append(try child(["--stage", "size", "--size", "\(size)"]))
             }
+            if let (project, size) = generating {
+                log("archdoc generate as a whole process (round \(round) of \(rounds))")
+                wholeRounds += [try peers.archdocGenerate(in: project, size: size)].compactMap { $0 }
+            }
         }
         let scaling = Measure.fastestRounds(measured)
+        if var fastest = Measure.fastestRounds(wholeRounds.map { [$0] }).first {
+            let medians = wholeRounds.compactMap(\.medianMs).map { String(format: "%.0f", $0) }.joined(separator: ", ")
+            fastest.note = [fastest.note, "the fastest of \(wholeRounds.count) rounds, one after each round of the sizes (\(medians) ms)"]
+                .compactMap { $0 }.joined(separator: "; ")
+            fixed.append(fastest)
+        }
         var notes: [String] = []
         log("instructions of each stage at every size, counted by callgrind (one to two minutes)")
         let instructions = try InstructionCounts.measure(sizes: sizes, executable: me, work: work, notes: &notes)
         log("fixed-input stages (30-element SVG, 1,000 pages beside the cmark tool, cached load)")
-        var fixed = try child(["--stage", "fixed"])
-        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
-        let spec = SyntheticSpec(containers: 1_000)
-        log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model: about 3 min, up to 10)")
-        var generating = try peers.archdocProject(spec: spec, timeout: 600).map { ($0, spec.containers.count) }
-        if generating == nil {
-            log("archdoc generate as a whole process, 100 containers instead")
-            generating = try peers.archdocProject(spec: SyntheticSpec(containers: 100), timeout: 150).map { ($0, 100) }
-        }
-        // Two rounds minutes apart, the faster kept, as the in-process stages do.
-        var wholeRounds: [Measurement] = []
-        if let ((project, first), size) = generating {
-            fixed.append(first)
-            wholeRounds += [try peers.archdocGenerate(in: project, size: size)].compactMap { $0 }
-        }
+        fixed += try child(["--stage", "fixed"])
         log("c4-diagrams peer: its exports in turns with our renderers, 1,000 containers; then as a whole process")
         fixed += try child(["--stage", "peer-turns"], oneCPU: true)
         fixed += try peers.c4DiagramsWholeProcess(spec: spec)
         log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
         var serve = ServeLoad(work: work, archdoc: peers.archdoc)
         fixed += try serve.run()
-        if let ((project, _), size) = generating {
-            log("archdoc generate as a whole process, round 2")
-            wholeRounds += [try peers.archdocGenerate(in: project, size: size)].compactMap { $0 }
-        }
-        if var fastest = Measure.fastestRounds(wholeRounds.map { [$0] }).first {
-            let medians = wholeRounds.compactMap(\.medianMs).map { String(format: "%.0f", $0) }.joined(separator: " and ")
-            fastest.note = [fastest.note, "the faster of \(wholeRounds.count) rounds minutes apart (\(medians) ms)"].compactMap { $0 }.joined(separator: "; ")
-            fixed.append(fastest)
-        }
         notes += peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
         notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")

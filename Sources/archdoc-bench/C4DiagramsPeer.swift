@@ -59,6 +59,7 @@ struct PeerTurns {
     /// The rows of one language's pair: our renderer, and c4-diagrams' export.
     static func ours(_ language: String) -> String { "archdoc: \(language) export" }
     static func theirs(_ language: String) -> String { "peer c4-diagrams: \(language) export" }
+    static let theirBuild = "peer c4-diagrams: build model"
 
     /// The CPUs this process may run on, as `/proc/self/status` lists them (`0`, `0-1`).
     private static func allowedCPUs() -> String? {
@@ -88,8 +89,8 @@ struct PeerTurns {
             // Ours alone, and the peer's rows skipped with the reason.
             let alone = try Measure.inTurns(runs: rounds, ours.map { Self.warm($0.body) })
             return zip(ours, alone).map { measurement($0.stage, $1, note: "c4-diagrams skipped") }
-                + ["peer c4-diagrams: build model", Self.theirs("C4-PlantUML"), Self.theirs("Mermaid")].map {
-                    Measurement(stage: $0, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: "\(unavailable); peer skipped")
+                + [Self.theirBuild, Self.theirs("C4-PlantUML"), Self.theirs("Mermaid")].map {
+                    .skipped($0, size: size, note: "\(unavailable); peer skipped")
                 }
         }
         let session = try LineSession(peer.python, [C4DiagramsPeer.script, peer.specPath, "--turns"], errorLog: "\(work)/c4-diagrams-\(size).log")
@@ -102,11 +103,10 @@ struct PeerTurns {
                 return ms
             }
         }
-        var pairs: [(stage: String, command: String)] = [(Self.theirs("C4-PlantUML"), "plantuml"), ("peer c4-diagrams: build model", "build")]
+        var pairs: [(stage: String, command: String)] = [(Self.theirs("C4-PlantUML"), "plantuml"), (Self.theirBuild, "build")]
         var skipped: [Measurement] = []
         if let error = header["mermaid_error"] {
-            skipped.append(Measurement(stage: Self.theirs("Mermaid"), size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil,
-                                       note: "c4-diagrams \(peer.version) failed: \(error)"))
+            skipped.append(.skipped(Self.theirs("Mermaid"), size: size, note: "c4-diagrams \(peer.version) failed: \(error)"))
         } else {
             pairs.insert((Self.theirs("Mermaid"), "mermaid"), at: 1)
         }

@@ -46,8 +46,7 @@ struct FixedStages {
         let siteStage = "site build (1,000 pages, 10-container model)", cmarkStage = "peer cmark tool (1,000 pages, one process)"
         guard let cmark = Processes.which("cmark") else {
             return [try Measure.run(siteStage, size: 1_000) { try site.generator.files(for: site.model) },
-                    Measurement(stage: cmarkStage, size: pages.count, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil,
-                                note: "cmark is not installed (apt-get install cmark); peer skipped")]
+                    .skipped(cmarkStage, size: pages.count, note: "cmark is not installed (apt-get install cmark); peer skipped")]
         }
         let clock = ContinuousClock()
         let timings = try Measure.inTurns(runs: 9, [

@@ -12,6 +12,11 @@ struct Measurement: Codable {
     /// before the stage when the kernel allows it; else the process high-water mark).
     var peakMiB: Double?
     var note: String?
+
+    /// A stage that did not run, and why.
+    static func skipped(_ stage: String, size: Int, note: String) -> Measurement {
+        Measurement(stage: stage, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: note)
+    }
 }
 
 /// Wall time and peak memory.

@@ -22,18 +22,10 @@ struct Report {
     func text() -> String {
         var lines: [String] = []
         let header = ["stage"] + sizes.map { "\($0.formatted()) ms (MiB)" } + growthHeaders() + ["note"]
-        var rows: [[String]] = []
-        var stages: [String] = []
-        for m in scaling where !stages.contains(m.stage) { stages.append(m.stage) }
-        for stage in stages {
+        let rows = Self.inOrder(scaling.map(\.stage)).map { stage in
             let cells = sizes.map { size in scaling.first { $0.stage == stage && $0.size == size } }
-            var row = [stage] + cells.map { cell in cell.flatMap(Self.cell) ?? "skipped" }
-            row += zip(cells, cells.dropFirst()).map { a, b in
-                guard let x = a?.medianMs, let y = b?.medianMs, x > 0 else { return "-" }
-                return String(format: "%.1fx", y / x)
-            }
-            row.append(cells.compactMap { $0?.note }.first ?? "")
-            rows.append(row)
+            return [stage] + cells.map { cell in cell.flatMap(Self.cell) ?? "skipped" } + Self.growth(cells.map { $0?.medianMs })
+                + [cells.compactMap { $0?.note }.first ?? ""]
         }
         lines += Self.table([header] + rows)
         lines.append("")
@@ -55,24 +47,32 @@ struct Report {
     /// Instructions per stage and size, in millions, and their growth.
     private func instructionTable() -> [String] {
         let header = ["instructions (callgrind, one run)"] + sizes.map { "\($0.formatted()) (M)" } + growthHeaders()
-        var stages: [String] = []
-        for count in instructions where !stages.contains(count.stage) { stages.append(count.stage) }
-        let rows = stages.map { stage in
-            let counts = sizes.map { size in instructions.first { $0.stage == stage && $0.size == size }?.instructions }
-            return [stage] + counts.map { $0.map { String(format: "%.1f", Double($0) / 1e6) } ?? "-" }
-                + zip(counts, counts.dropFirst()).map { a, b in
-                    guard let a, let b, a > 0 else { return "-" }
-                    return String(format: "%.1fx", Double(b) / Double(a))
-                }
+        let rows = Self.inOrder(instructions.map(\.stage)).map { stage in
+            let counts = sizes.map { size in instructions.first { $0.stage == stage && $0.size == size }.map { Double($0.instructions) } }
+            return [stage] + counts.map { $0.map { String(format: "%.1f", $0 / 1e6) } ?? "-" } + Self.growth(counts)
         }
         return Self.table([header] + rows)
     }
 
-    /// The stage whose instructions grow most from 1,000 to 10,000 containers.
-    private func worstInstructionGrowth() -> (stage: String, factor: Double)? {
-        instructions.filter { $0.size == 10_000 }.compactMap { big -> (String, Double)? in
-            guard let small = instructions.first(where: { $0.stage == big.stage && $0.size == 1_000 }), small.instructions > 0 else { return nil }
-            return (big.stage, Double(big.instructions) / Double(small.instructions))
+    /// Each stage once, in the order of its first appearance.
+    private static func inOrder(_ stages: [String]) -> [String] {
+        var seen: Set<String> = []
+        return stages.filter { seen.insert($0).inserted }
+    }
+
+    /// The growth from each size to the next ("-" where a value is missing).
+    private static func growth(_ values: [Double?]) -> [String] {
+        zip(values, values.dropFirst()).map { a, b in
+            guard let a, let b, a > 0 else { return "-" }
+            return String(format: "%.1fx", b / a)
+        }
+    }
+
+    /// The stage whose value grows most from 1,000 to 10,000 containers.
+    private static func worstGrowth(_ values: [(stage: String, size: Int, value: Double?)]) -> (stage: String, factor: Double)? {
+        values.filter { $0.size == 10_000 }.compactMap { big -> (String, Double)? in
+            guard let b = big.value, let a = values.first(where: { $0.stage == big.stage && $0.size == 1_000 })?.value, a > 0 else { return nil }
+            return (big.stage, b / a)
         }.max { $0.1 < $1.1 }
     }
 
@@ -129,12 +129,9 @@ struct Report {
             let ms = value(stage, 1_000)?.medianMs
             out.append(check(String(format: "%@ < 2 ms per 100 containers (< 20 ms at 1,000): %.2f ms", stage, ms ?? .nan), ms.map { $0 < 20 }))
         }
-        let worst = scaling.filter { $0.size == 10_000 }.compactMap { big -> (String, Double)? in
-            guard let b = big.medianMs, let a = value(big.stage, 1_000)?.medianMs, a > 0 else { return nil }
-            return (big.stage, b / a)
-        }.max { $0.1 < $1.1 }
+        let worst = Self.worstGrowth(scaling.map { ($0.stage, $0.size, $0.medianMs) })
         out.append(check(String(format: "growth 1,000→10,000 ≤ 12x: worst %.1fx (%@)", worst?.1 ?? .nan, worst?.0 ?? "-"), worst.map { $0.1 <= 12 }))
-        if let (stage, factor) = worstInstructionGrowth() {
+        if let (stage, factor) = Self.worstGrowth(instructions.map { ($0.stage, $0.size, Double($0.instructions)) }) {
             out.append(String(format: "                instructions 1,000→10,000 (callgrind, unmoved by slow spells): worst %.1fx (%@)", factor, stage))
         }
         for (language, ours, theirs) in Self.peerPairs {

@@ -58,7 +58,7 @@ struct SizeStages {
         // at 10,000 there are 200 such views, several minutes for 5 runs.
         let svgSkip = "skipped above 1,000: 200 container views of ~80 elements take ~45 s per run"
         if size > 1_000 {
-            out.append(skipped("SVG layout (all views)", svgSkip))
+            out.append(.skipped("SVG layout (all views)", size: size, note: svgSkip))
         } else {
             out.append(try Measure.run("SVG layout (all views)", size: size, runs: 5, budgetMs: 30_000) {
                 try views.map { try SVGPictureRenderer().render($0) }
@@ -72,7 +72,7 @@ struct SizeStages {
         noSite.configuration.buildsSite = false
         out.append(try Measure.run("generate: all but SVG and site", size: size) { try noSite.files(for: m) })
         if size > 1_000 {
-            out.append(skipped("generate: everything (SVG incl.)", svgSkip))
+            out.append(.skipped("generate: everything (SVG incl.)", size: size, note: svgSkip))
         } else {
             let full = Generator(configuration: configuration)
             out.append(try Measure.run("generate: everything (SVG incl.)", size: size, runs: 5, budgetMs: 30_000) { try full.files(for: m) })
@@ -84,10 +84,6 @@ struct SizeStages {
 
     private func configuration(docs: String) -> GeneratorConfiguration {
         GeneratorConfiguration(siteDirectory: "site", composeFile: "compose.yaml", templatesDirectory: "\(work)/no-templates", docsDirectory: docs)
-    }
-
-    private func skipped(_ stage: String, _ why: String) -> Measurement {
-        Measurement(stage: stage, size: size, medianMs: nil, minMs: nil, runs: 0, peakMiB: nil, note: why)
     }
 
     /// `generate`'s first step when the model is cached: hash the folder's

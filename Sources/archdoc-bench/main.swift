@@ -37,6 +37,8 @@ func emit(_ measurements: [Measurement]) throws {
 func log(_ text: String) { FileHandle.standardError.write(Data("bench: \(text)\n".utf8)) }
 
 let work = URL(fileURLWithPath: option("--work") ?? ".build/bench-work").standardizedFileURL.path
+/// The archdoc binary the whole-process and serve stages run.
+let archdoc = URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path
 try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 // Models compiled for the bench are cached here, so a second `make bench` skips compiling.
 setenv("ARCHDOC_CACHE_DIR", "\(work)/cache", 0)
@@ -53,7 +55,7 @@ do {
         // For perf/callgrind: one stage in a loop, nothing else (e.g. --what plantuml).
         try Profiling.loop(option("--what") ?? "plantuml", size: Int(option("--size") ?? "") ?? 1_000, seconds: Double(option("--seconds") ?? "") ?? 5)
     case "whole":
-        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        var peers = Peers(work: work, archdoc: archdoc)
         let spec = SyntheticSpec(containers: Int(option("--size") ?? "") ?? 1_000)
         var measurements: [Measurement] = []
         if let (project, first) = try peers.archdocProject(spec: spec, timeout: 600) {
@@ -64,7 +66,7 @@ do {
         }).joined(separator: "\n"))
         peers.notes.forEach { log($0) }
     case "serve":
-        var serve = ServeLoad(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        var serve = ServeLoad(work: work, archdoc: archdoc)
         let measurements = try serve.run()
         print(Report.table([["stage", "median ms", "note"]] + measurements.map { [$0.stage, $0.medianMs.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""] }).joined(separator: "\n"))
         serve.notes.forEach { log($0) }
@@ -85,7 +87,7 @@ do {
             guard result.status == 0 else { throw BenchError("archdoc-bench \(arguments.joined(separator: " ")) failed: \(result.stderr.suffix(1_000))") }
             return try JSONDecoder().decode([Measurement].self, from: Data(result.stdout.utf8))
         }
-        var peers = Peers(work: work, archdoc: URL(fileURLWithPath: option("--archdoc") ?? ".build/release/archdoc").standardizedFileURL.path)
+        var peers = Peers(work: work, archdoc: archdoc)
         let spec = SyntheticSpec(containers: 1_000)
         var fixed: [Measurement] = []
         log("archdoc generate as a whole process, 1,000 containers (the first run compiles the model: about 3 min, up to 10)")
@@ -133,7 +135,7 @@ do {
         fixed += try child(["--stage", "peer-turns"], oneCPU: true)
         fixed += try peers.c4DiagramsWholeProcess(spec: spec)
         log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
-        var serve = ServeLoad(work: work, archdoc: peers.archdoc)
+        var serve = ServeLoad(work: work, archdoc: archdoc)
         fixed += try serve.run()
         notes += peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }

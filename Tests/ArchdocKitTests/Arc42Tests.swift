@@ -76,8 +76,11 @@ import Testing
     @Test func mermaidTooLargeToDrawIsLinkedNotEmbedded() throws {
         // 400 containers with long descriptions: the container view's Mermaid
         // source is far over Mermaid's 50,000 characters; the context view is small.
+        // The names are not ASCII, and one holds a scalar of two UTF-16 units,
+        // so the count Mermaid sees differs from the bytes and from the scalars.
         let containers = (0..<400).map { index in
-            Container("c\(index)", "Container \(index)", technology: "Swift", description: String(repeating: "Handles part \(index) of the work. ", count: 4))
+            Container("c\(index)", "Contenedor nº \(index)\(index == 0 ? " 🚀" : "")", technology: "Swift",
+                      description: String(repeating: "Handles part \(index) of the work. ", count: 4))
         }
         let model = ArchitectureModel(Architecture("Big") {
             user
@@ -88,6 +91,7 @@ import Testing
         let files = try Generator(configuration: project.configuration).files(for: model)
         let mermaid = try #require(files.first { $0.path == "site/diagrams/container-big.mmd" }).contents
         #expect(mermaid.utf16.count > MermaidRenderer.defaultMaxTextSize)
+        #expect(mermaid.utf16.count != mermaid.utf8.count && mermaid.utf16.count != mermaid.unicodeScalars.count)
 
         let chapters = try project.chapters(model)
         let buildingBlocks = try #require(chapters["05-building-block-view.md"])

@@ -15,7 +15,7 @@ run: build serve ## Build archdoc, generate this repository's architecture and s
 serve: ## Generate and serve site/ with live reload (Ctrl-C stops).
 	$(ARCHDOC) serve
 
-deps: ## Install the C libraries archdoc links against (libcmark, Graphviz).
+deps: ## Install the C libraries archdoc links against (libcmark, Graphviz, mimalloc).
 	bash scripts/install-build-deps.sh
 
 build: deps ## Build archdoc and the DSL library (debug).
@@ -24,7 +24,7 @@ build: deps ## Build archdoc and the DSL library (debug).
 generate: ## Generate site/ from architecture/.
 	$(ARCHDOC) generate
 
-tools: ## Install PlantUML, Mermaid, docker compose, cmark, graphviz, chromium (apt + pip).
+tools: ## Install PlantUML, Mermaid, docker compose, cmark, graphviz, mimalloc, chromium (apt + pip).
 	bash scripts/install-tools.sh
 
 test: tools ## Install the real tools, build, and run every test.

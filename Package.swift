@@ -27,6 +27,10 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Graphviz lays out the SVG pictures of the views.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // mimalloc serves every allocation of the executables on Linux, in place of glibc's malloc.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // The executables' allocator: linking this module (not the library) chooses it.
+        .target(name: "ArchdocAllocator", dependencies: [.target(name: "CMimalloc", condition: .when(platforms: [.linux]))]),
         .target(
             name: "ArchdocKit",
             dependencies: [
@@ -54,11 +58,13 @@ let package = Package(
             dependencies: [
                 "ArchdocKit",
                 "ArchdocServer",
+                "ArchdocAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `make bench`: stage timings, peak memory and peers (not a test target).
-        .executableTarget(name: "archdoc-bench", dependencies: ["ArchdocKit", "ArchitectureDescription"]),
+        // With archdoc's allocator, so that the in-process stages measure what archdoc runs.
+        .executableTarget(name: "archdoc-bench", dependencies: ["ArchdocKit", "ArchitectureDescription", "ArchdocAllocator"]),
         .testTarget(
             name: "ArchitectureDescriptionTests",
             dependencies: ["ArchitectureDescription"]

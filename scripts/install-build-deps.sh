@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the C libraries archdoc links against (Debian): libcmark (Markdown) and
-# Graphviz (SVG pictures). Idempotent; quiet when everything is there.
+# Installs the C libraries archdoc links against (Debian): libcmark (Markdown),
+# Graphviz (SVG pictures) and mimalloc (the allocator). Idempotent; quiet when
+# everything is there.
 set -euo pipefail
-packages=(libcmark-dev libgraphviz-dev)
+packages=(libcmark-dev libgraphviz-dev libmimalloc-dev)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

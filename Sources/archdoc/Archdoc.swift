@@ -1,3 +1,4 @@
+import ArchdocAllocator
 import ArchdocKit
 import ArgumentParser
 
@@ -22,7 +23,7 @@ struct Archdoc: AsyncParsableCommand {
               ARCHDOC_DSL_PATH    the folder with libArchitectureDescription.so
               ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
             """,
-        version: ArchdocVersion.current,
+        version: "\(ArchdocVersion.current) (\(ProcessAllocator.name))",
         subcommands: [Generate.self, Check.self, Watch.self, Serve.self, Import.self]
     )
 }

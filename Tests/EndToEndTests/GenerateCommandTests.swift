@@ -1,3 +1,4 @@
+import ArchdocKit
 import Foundation
 import Testing
 
@@ -208,6 +209,16 @@ import Testing
         let result = try ArchdocProcess.run(["generate"], in: project.root, binary: lonely)
         #expect(result.status == 69)
         #expect(result.error.contains("swift build"))
+    }
+
+    @Test func versionNamesTheAllocatorInUse() throws {
+        let result = try ArchdocProcess.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix(ArchdocVersion.current + " ("))
+        #if os(Linux)
+        // Said only when a plain malloc in the running binary comes from mimalloc's heap.
+        #expect(result.output.contains("(mimalloc 2."))
+        #endif
     }
 
     @Test func helpTeaches() throws {

@@ -21,6 +21,8 @@ let usage = """
                                                          (one stage in a loop, for perf or callgrind)
     """
 
+ProcessAllocator.configure()  // as archdoc does
+
 if CommandLine.arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
     print(usage)
     exit(0)

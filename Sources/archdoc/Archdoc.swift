@@ -26,4 +26,19 @@ struct Archdoc: AsyncParsableCommand {
         version: "\(ArchdocVersion.current) (\(ProcessAllocator.name))",
         subcommands: [Generate.self, Check.self, Watch.self, Serve.self, Import.self]
     )
+
+    /// ArgumentParser's `main`, after setting up the allocator.
+    static func main() async {
+        ProcessAllocator.configure()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -393,11 +393,7 @@ import Testing
 
     @Test(arguments: SnapshotTests.examples)
     func generatedArc42ChaptersRenderEveryTable(example: String) throws {
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
-        let loaded = try ArchitectureLoader(environment: environment).load(from: SnapshotTests.packageRoot.appendingPathComponent(example).path)
-        let files = try Generator(configuration: GeneratorConfiguration(siteDirectory: "site")).files(for: loaded.model)
-        let chapters = files.filter { $0.path.hasPrefix("site/arc42/") && $0.path.hasSuffix(".md") }
+        let chapters = try Self.generatedChapters(example)
         #expect(!chapters.isEmpty)
         var tables = 0
         for chapter in chapters {
@@ -410,6 +406,15 @@ import Testing
             tables += rendered
         }
         #expect(tables > 0)
+    }
+
+    /// The arc42 chapters `generate` writes for an example.
+    static func generatedChapters(_ example: String) throws -> [GeneratedFile] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
+        let loaded = try ArchitectureLoader(environment: environment).load(from: SnapshotTests.packageRoot.appendingPathComponent(example).path)
+        let files = try Generator(configuration: GeneratorConfiguration(siteDirectory: "site")).files(for: loaded.model)
+        return files.filter { $0.path.hasPrefix("site/arc42/") && $0.path.hasSuffix(".md") }
     }
 
     /// Lines like `| --- | :-: |` outside fenced code.

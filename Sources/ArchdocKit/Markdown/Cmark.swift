@@ -26,14 +26,6 @@ enum Cmark {
         bytes.withUnsafeBufferPointer { parse($0, flags: flags) }
     }
 
-    /// The HTML of `node` and its descendants. cmark allocates the string with
-    /// its default allocator (plain `malloc`); it is copied and freed here.
-    static func html(of node: OpaquePointer, flags: Int32) -> String {
-        guard let html = cmark_render_html(node, flags) else { return "" }
-        defer { cmark_get_default_mem_allocator().pointee.free(html) }
-        return String(cString: html)
-    }
-
     /// The literal of a text, code, code block or HTML node, without copying it.
     /// Valid until the node changes or is freed.
     static func literal(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8> {
@@ -72,5 +64,38 @@ enum Cmark {
         }
         cmark_node_free(heading)
         return true
+    }
+}
+
+/// The HTML cmark renders for the sections of a page, kept as cmark's own
+/// buffers and copied once into the page's string.
+struct CmarkHTML: ~Copyable {
+    private var pieces: [UnsafeBufferPointer<CChar>] = []
+
+    /// Appends the HTML of `node` and its descendants.
+    mutating func append(renderingHTMLOf node: OpaquePointer, flags: Int32) {
+        guard let html = cmark_render_html(node, flags) else { return }
+        pieces.append(UnsafeBufferPointer(start: html, count: strlen(html)))
+    }
+
+    /// The pieces as one string. Invalid UTF-8 would be replaced by U+FFFD;
+    /// cmark writes none, as it parses with `CMARK_OPT_VALIDATE_UTF8`.
+    consuming func joined() -> String {
+        let count = pieces.reduce(0) { $0 + $1.count }
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { string in
+            var offset = 0
+            for piece in pieces {
+                UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: string[offset...])).copyMemory(from: UnsafeRawBufferPointer(piece))
+                offset += piece.count
+            }
+            return offset
+        }
+    }
+
+    deinit {
+        // cmark allocates with its default allocator, plain `malloc`.
+        let free = cmark_get_default_mem_allocator().pointee.free
+        for piece in pieces { free?(UnsafeMutableRawPointer(mutating: piece.baseAddress)) }
     }
 }

@@ -2,7 +2,9 @@ internal import CCmark
 
 /// Renders one page: parses it with cmark, walks cmark's tree once in document
 /// order to collect headings, links, plain text and tables, edits the tree
-/// (heading anchors, tables), then lets cmark render it.
+/// (heading anchors, tables), then lets cmark render it. A long page is done
+/// so section by section (see ``MarkdownSections``), each tree freed before
+/// the next is parsed; what the walk collects runs on across the sections.
 ///
 /// Headings: cmark writes `<hN>` itself and has no attributes to add, so each
 /// Markdown heading node is replaced by a custom block whose custom inline
@@ -14,34 +16,60 @@ internal import CCmark
 /// without an `id` and not in ``RenderedMarkdown/headings``. (A raw element
 /// whose `id` equals a generated slug is not detected.)
 struct MarkdownPageRenderer {
-    private let source: UnsafeBufferPointer<UInt8>
+    private let page: UnsafeBufferPointer<UInt8>
     private let options: MarkdownOptions
+    private let sectionSize: Int
     private var collector = MarkdownTextCollector()
     private var slugger = HeadingSlugger()
     private var headings: [MarkdownHeading] = []
+
+    // The section being rendered.
+    private var source = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    /// The page line of the section's line 0 (its first line is 1).
+    private var lineOffset = 0
     private var headingNodes: [OpaquePointer] = []
     private var tables: [PendingTable] = []
     /// Where each table's text goes in the plain text.
     private var tableTextOffsets: [Int] = []
     /// Built the first time a paragraph might be a table.
     private var lines: SourceLines?
-    private lazy var sourceHasPipe = source.contains(UInt8(ascii: "|"))
+    private var sourceHasPipe: Bool?
 
-    init(source: UnsafeBufferPointer<UInt8>, options: MarkdownOptions) {
-        self.source = source
+    /// A renderer for `page`, cut into sections of about `sectionSize` bytes.
+    init(source page: UnsafeBufferPointer<UInt8>, options: MarkdownOptions, sectionSize: Int = MarkdownSections.defaultSize) {
+        self.page = page
         self.options = options
+        self.sectionSize = sectionSize
     }
 
     mutating func render() -> RenderedMarkdown {
-        guard let document = Cmark.parse(source, flags: options.cmarkParseFlags) else {
-            return RenderedMarkdown(html: "", title: nil, headings: [], links: [], plainText: "")
+        var html = CmarkHTML()
+        for section in MarkdownSections.split(page, size: sectionSize) {
+            guard render(section, into: &html) else {
+                return RenderedMarkdown(html: "", title: nil, headings: [], links: [], plainText: "")
+            }
         }
+        return RenderedMarkdown(
+            html: html.joined(),
+            title: headings.first { $0.level == 1 }?.text,
+            headings: headings,
+            links: collector.links,
+            plainText: collector.plainText)
+    }
+
+    /// Parses, edits and renders one section; `false` if cmark could not parse it.
+    private mutating func render(_ section: MarkdownSections.Section, into html: inout CmarkHTML) -> Bool {
+        source = section.bytes
+        lineOffset = section.firstLine - 1
+        (headingNodes, tables, tableTextOffsets, lines, sourceHasPipe) = ([], [], [], nil, nil)
+        guard let document = Cmark.parse(source, flags: options.cmarkParseFlags) else { return false }
         defer { cmark_node_free(document) }
 
+        let firstHeading = headings.count
         walk(document)
         renderTables()
         if options.headingAnchors {
-            for (node, heading) in zip(headingNodes, headings) {
+            for (node, heading) in zip(headingNodes, headings[firstHeading...]) {
                 let anchor = HTMLText.escaped(heading.anchor)
                 Cmark.replace(
                     heading: node,
@@ -49,12 +77,8 @@ struct MarkdownPageRenderer {
                     close: "</h\(heading.level)>")
             }
         }
-        return RenderedMarkdown(
-            html: Cmark.html(of: document, flags: options.cmarkRenderFlags),
-            title: headings.first { $0.level == 1 }?.text,
-            headings: headings,
-            links: collector.links,
-            plainText: collector.plainText)
+        html.append(renderingHTMLOf: document, flags: options.cmarkRenderFlags)
+        return true
     }
 
     /// One pass over the tree; it is edited only afterwards.
@@ -76,9 +100,9 @@ struct MarkdownPageRenderer {
                 collector.appendSpace()
                 headingText?.append(UInt8(ascii: " "))
             case CMARK_NODE_LINK where entering:
-                collector.addLink(node, isImage: false, line: Int(cmark_node_get_start_line(node)))
+                collector.addLink(node, isImage: false, line: lineOffset + Int(cmark_node_get_start_line(node)))
             case CMARK_NODE_IMAGE where entering:
-                collector.addLink(node, isImage: true, line: Int(cmark_node_get_start_line(node)))
+                collector.addLink(node, isImage: true, line: lineOffset + Int(cmark_node_get_start_line(node)))
             case CMARK_NODE_CODE_BLOCK:
                 collector.endBlock()
                 collector.append(Cmark.literal(of: node))
@@ -111,12 +135,14 @@ struct MarkdownPageRenderer {
     private mutating func pendingTable(_ paragraph: OpaquePointer) -> PendingTable? {
         let first = Int(cmark_node_get_start_line(paragraph))
         let last = Int(cmark_node_get_end_line(paragraph))
-        guard last > first, sourceHasPipe else { return nil }
+        guard last > first else { return nil }
+        if sourceHasPipe == nil { sourceHasPipe = source.contains(UInt8(ascii: "|")) }
+        guard sourceHasPipe == true else { return nil }
         if lines == nil { lines = SourceLines(source) }
         guard lines?.mayHoldDelimiterRow(first: first + 1, last: last) == true,
               let paragraphLines = lines?.blockLines(first: first, last: last, column: Int(cmark_node_get_start_column(paragraph))),
               let table = PipeTable(lines: paragraphLines) else { return nil }
-        return PendingTable(paragraph: paragraph, table: table, lines: paragraphLines, firstLine: first)
+        return PendingTable(paragraph: paragraph, table: table, lines: paragraphLines, firstLine: lineOffset + first)
     }
 
     /// Puts the tables found by the walk in place in the tree, and their text

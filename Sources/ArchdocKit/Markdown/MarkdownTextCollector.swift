@@ -25,19 +25,20 @@ struct MarkdownTextCollector {
     /// Inserts pieces of text at byte offsets of the text so far (tables'
     /// text, each at its place), in one pass: a page can hold a thousand
     /// tables, and inserting them one by one would move the text after
-    /// each of them every time. `pieces` are in order of their offsets.
+    /// each of them every time. Only the text from the first offset on is
+    /// moved, so a long page's sections each move only their own text.
+    /// `pieces` are in order of their offsets.
     mutating func insert(_ pieces: [(offset: Int, bytes: [UInt8])]) {
-        guard !pieces.isEmpty else { return }
-        var spliced: [UInt8] = []
-        spliced.reserveCapacity(text.count + pieces.reduce(0) { $0 + $1.bytes.count })
-        var copied = 0
+        guard let first = pieces.first?.offset else { return }
+        let tail = Array(text[first...])
+        text.removeSubrange(first...)
+        var copied = first
         for piece in pieces {
-            spliced.append(contentsOf: text[copied..<piece.offset])
-            spliced.append(contentsOf: piece.bytes)
+            text.append(contentsOf: tail[(copied - first)..<(piece.offset - first)])
+            text.append(contentsOf: piece.bytes)
             copied = piece.offset
         }
-        spliced.append(contentsOf: text[copied...])
-        text = spliced
+        text.append(contentsOf: tail[(copied - first)...])
     }
 
     /// Merges links of a later pass (tables) into place: both lists are in

@@ -50,11 +50,12 @@ enum Profiling {
         }
         let clock = ContinuousClock()
         let end = clock.now + .milliseconds(Int(seconds * 1000))
-        var runs = 0
+        var runs: [Duration] = []
         while clock.now < end {
-            try body()
-            runs += 1
+            runs.append(try clock.measure(body))
         }
-        log("\(what) at \(size): \(runs) runs in \(seconds) s")
+        guard !runs.isEmpty else { return log("\(what) at \(size): no run in \(seconds) s") }
+        let median = runs.sorted()[runs.count / 2]
+        log("\(what) at \(size): \(runs.count) runs in \(seconds) s, median \(median.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1))))")
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts a long Markdown page into sections that cmark can parse, render and
 /// free one at a time, each giving the HTML the whole page would give there.
 ///
@@ -43,8 +49,9 @@ struct MarkdownSections {
         var fence: Fence?
         var line = 1
         var start = 0
+        let hasCarriageReturn = memchr(page.baseAddress!, Int32(UInt8(ascii: "\r")), page.count) != nil
         while start < page.count {
-            let end = lineEnd(page, from: start)
+            let end = hasCarriageReturn ? lineEnd(page, from: start) : newline(page, from: start)
             let text = UnsafeBufferPointer(rebasing: page[start..<end])
             if let open = fence {
                 if open.isClosed(by: text) { fence = nil }
@@ -71,6 +78,12 @@ struct MarkdownSections {
         var index = start
         while index < page.count, page[index] != UInt8(ascii: "\n"), page[index] != UInt8(ascii: "\r") { index += 1 }
         return index
+    }
+
+    /// The index of the `\n` that ends the line from `start`, or the page's end.
+    private static func newline(_ page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let found = memchr(page.baseAddress! + start, Int32(UInt8(ascii: "\n")), page.count - start) else { return page.count }
+        return page.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `#` to `######` at column 0, then a space, a tab or the end of the line.

@@ -144,6 +144,15 @@ import Testing
         #expect(links.map(\.line) == [2, 4, 7])
     }
 
+    /// The slugs are unique within the page, not within a section.
+    @Test func slugsAreUniqueAcrossSections() {
+        let page = "# A\n\ntext\n\n# A\n\ntext\n\n# A-1\n\n# A\n"
+        #expect(Self.firstLines(page) == [1, 5, 9, 11])
+        let rendered = Self.render(page, sectionSize: 1)
+        #expect(rendered.headings.map(\.anchor) == ["a", "a-1", "a-1-1", "a-2"])
+        #expect(rendered.html.contains(##"<h1 id="a-1-1"><a class="anchor" href="#a-1-1" aria-hidden="true">#</a>A-1</h1>"##))
+    }
+
     @Test func aPageThatMayDefineAReferenceStaysWhole() {
         let page = "# a\n[x][r]\n## b\n[r]: r.md\n"
         #expect(Self.firstLines(page) == [1])

@@ -11,7 +11,7 @@ import Darwin
 /// is 7 MB of Markdown) is far larger than the processor's caches, and the
 /// page is walked three times (to read it, to render it, to free it). In
 /// sections of a few dozen kilobytes, each tree is still in cache when it is
-/// walked again: chapter 7's page renders in two thirds of the time.
+/// walked again: chapter 7's page renders in three quarters of the time.
 ///
 /// A section starts only where every block of the page is closed for sure: at
 /// a line that is an ATX heading (`#` to `######` at column 0), which ends a

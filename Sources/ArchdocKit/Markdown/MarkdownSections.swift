@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Cuts a long Markdown page into sections that cmark can parse, render and
 /// free one at a time, each giving the HTML the whole page would give there.
 ///
@@ -47,43 +41,25 @@ struct MarkdownSections {
         var sectionStart = 0
         var sectionLine = 1
         var fence: Fence?
-        var line = 1
-        var start = 0
-        let hasCarriageReturn = memchr(page.baseAddress!, Int32(UInt8(ascii: "\r")), page.count) != nil
-        while start < page.count {
-            let end = hasCarriageReturn ? lineEnd(page, from: start) : newline(page, from: start)
-            let text = UnsafeBufferPointer(rebasing: page[start..<end])
+        var line = 0
+        SourceLines.forEachLine(in: page) { range in
+            line += 1
+            let text = UnsafeBufferPointer(rebasing: page[range])
             if let open = fence {
                 if open.isClosed(by: text) { fence = nil }
-            } else if start - sectionStart >= size, isATXHeading(text) {
-                sections.append(Section(bytes: UnsafeBufferPointer(rebasing: page[sectionStart..<start]), firstLine: sectionLine))
-                sectionStart = start
+            } else if range.lowerBound - sectionStart >= size, isATXHeading(text) {
+                sections.append(Section(bytes: UnsafeBufferPointer(rebasing: page[sectionStart..<range.lowerBound]), firstLine: sectionLine))
+                sectionStart = range.lowerBound
                 sectionLine = line
             } else if let opened = Fence(opening: text) {
                 fence = opened
             } else if mayEndSplitting(text) {
-                break
+                return false
             }
-            // `\n`, `\r\n` and `\r` each end a line, as for cmark.
-            let crlf = end + 1 < page.count && page[end] == UInt8(ascii: "\r") && page[end + 1] == UInt8(ascii: "\n")
-            start = end + (crlf ? 2 : 1)
-            line += 1
+            return true
         }
         sections.append(Section(bytes: UnsafeBufferPointer(rebasing: page[sectionStart...]), firstLine: sectionLine))
         return sections
-    }
-
-    /// The index of the line ending (`\n` or `\r`) of the line from `start`, or the page's end.
-    private static func lineEnd(_ page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        var index = start
-        while index < page.count, page[index] != UInt8(ascii: "\n"), page[index] != UInt8(ascii: "\r") { index += 1 }
-        return index
-    }
-
-    /// The index of the `\n` that ends the line from `start`, or the page's end.
-    private static func newline(_ page: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard let found = memchr(page.baseAddress! + start, Int32(UInt8(ascii: "\n")), page.count - start) else { return page.count }
-        return page.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// `#` to `######` at column 0, then a space, a tab or the end of the line.

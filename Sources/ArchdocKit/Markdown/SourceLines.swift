@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The lines of a page's UTF-8 source, numbered like cmark numbers them
 /// (from 1; `\n`, `\r\n` and `\r` end a line), so that a node's source
 /// positions can be mapped back to the text it came from.
@@ -9,21 +15,34 @@ struct SourceLines {
     /// Indexes the lines of `bytes`, which must outlive this value.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        var start = 0
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                ranges.append(start..<index)
-                if byte == UInt8(ascii: "\r"), index + 1 < count, bytes[index + 1] == UInt8(ascii: "\n") {
-                    index += 1
-                }
-                start = index + 1
-            }
-            index += 1
+        var ranges: [Range<Int>] = []
+        Self.forEachLine(in: bytes) { line in
+            ranges.append(line)
+            return true
         }
-        if start < count { ranges.append(start..<count) }
+        self.ranges = ranges
+    }
+
+    /// Calls `body` with the byte range of each line of `bytes`, without its
+    /// line ending, in order, while it returns `true`. Lines end as for cmark:
+    /// at `\n`, `\r\n` or `\r`; a last line without an ending counts.
+    static func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        // Most pages have no `\r`: their line ends are found with `memchr`.
+        let hasCarriageReturn = memchr(base, Int32(UInt8(ascii: "\r")), count) != nil
+        var start = 0
+        while start < count {
+            var end = start
+            if hasCarriageReturn {
+                while end < count, bytes[end] != UInt8(ascii: "\n"), bytes[end] != UInt8(ascii: "\r") { end += 1 }
+            } else {
+                end = memchr(base + start, Int32(UInt8(ascii: "\n")), count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+            }
+            guard body(start..<end) else { return }
+            let crlf = end + 1 < count && bytes[end] == UInt8(ascii: "\r") && bytes[end + 1] == UInt8(ascii: "\n")
+            start = end + (crlf ? 2 : 1)
+        }
     }
 
     /// Line `number` (1-based) without its line ending, or `nil` past the end.

@@ -2,6 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 ARCHDOC := .build/debug/archdoc
+# A target that imports a module it does not declare as a dependency fails to
+# build: the module boundaries of Package.swift are kept by the compiler.
+SWIFT_FLAGS ?= --explicit-target-dependency-import-check error
 # Tests share one cache of compiled models outside the repository.
 export ARCHDOC_TEST_CACHE_DIR ?= $(CURDIR)/.build/archdoc-test-cache
 
@@ -19,7 +22,7 @@ deps: ## Install the C libraries archdoc links against (libcmark, Graphviz, mima
 	bash scripts/install-build-deps.sh
 
 build: deps ## Build archdoc and the DSL library (debug).
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_FLAGS)
 
 generate: ## Generate site/ from architecture/.
 	$(ARCHDOC) generate
@@ -28,8 +31,8 @@ tools: ## Install PlantUML, Mermaid, docker compose, cmark, graphviz, mimalloc, 
 	bash scripts/install-tools.sh
 
 test: tools ## Install the real tools, build, and run every test.
-	$(SWIFT) build --build-tests
-	set -a && . .tools/env && set +a && $(SWIFT) test
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	set -a && . .tools/env && set +a && $(SWIFT) test $(SWIFT_FLAGS)
 
 bench: tools ## Release build, then time every stage at 100/1,000/10,000 containers beside c4-diagrams and cmark (about 7 min once built; 3 min more the first time).
 	bash scripts/install-bench-tools.sh

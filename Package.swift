@@ -31,23 +31,79 @@ let package = Package(
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // The executables' allocator: linking this module (not the library) chooses it.
         .target(name: "ArchdocAllocator", dependencies: [.target(name: "CMimalloc", condition: .when(platforms: [.linux]))]),
+        // archdoc's pipeline, one module per stage, each depending only on the stages
+        // before it (the README's "How archdoc is built" draws the graph):
+        //
+        // Basics: what every stage shares (processes, files, text scanning); nothing of the model.
+        .target(name: "ArchdocBasics"),
+        // The resolved model, its validation rules and diagnostics. Imports only the DSL.
+        .target(name: "ArchdocModel", dependencies: ["ArchitectureDescription"]),
+        // Compiling and running the user's Swift, and the model cache.
         .target(
-            name: "ArchdocKit",
-            dependencies: [
-                "ArchitectureDescription",
-                "CCmark",
-                "CGraphviz",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
+            name: "ArchdocLoading",
+            dependencies: ["ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // What each diagram shows: the views of a model.
+        .target(name: "ArchdocViews", dependencies: ["ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]),
+        // The default templates (arc42 chapters, the site's layout) and the user's overrides.
+        .target(
+            name: "ArchdocTemplates",
+            dependencies: ["ArchdocBasics", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
-        // The docs server: Hummingbird, kept out of ArchdocKit so the core builds fast.
+        // The text renderers: C4-PlantUML, Mermaid, compose and arc42 Markdown. They
+        // cannot see loading or the compose-file parser; the compose renderer writes YAML with Yams.
+        .target(
+            name: "ArchdocRenderers",
+            dependencies: [
+                "ArchdocViews", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The SVG pictures of the views (Graphviz), and PlantUML's own drawings.
+        .target(
+            name: "ArchdocPictures",
+            dependencies: [
+                "ArchdocRenderers", "ArchdocViews", "ArchdocBasics", "CGraphviz",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Markdown (libcmark) and the HTML site.
+        .target(
+            name: "ArchdocSite",
+            dependencies: [
+                "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics",
+                "ArchitectureDescription", "CCmark",
+            ]
+        ),
+        // Reading compose files: YAML with lines, interpolation, compose's merge rules.
+        .target(
+            name: "ArchdocComposeFiles",
+            dependencies: ["ArchdocBasics", "ArchitectureDescription", .product(name: "Yams", package: "Yams")]
+        ),
+        // `check`: generated files against the disk, compose files against the model.
+        .target(
+            name: "ArchdocDrift",
+            dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
+        ),
+        // `import`: a compose file to a Swift architecture.
+        .target(
+            name: "ArchdocImport",
+            dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchitectureDescription"]
+        ),
+        // The pipelines the commands run (generate, check, import, watch) and the output writer.
+        .target(
+            name: "ArchdocGeneration",
+            dependencies: [
+                "ArchdocLoading", "ArchdocModel", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures", "ArchdocSite",
+                "ArchdocComposeFiles", "ArchdocDrift", "ArchdocImport", "ArchdocBasics",
+            ]
+        ),
+        // The docs server: Hummingbird, serving a built site with live reload. It knows
+        // nothing of the pipeline: the CLI hands it the folder and the rebuild events.
         .target(
             name: "ArchdocServer",
             dependencies: [
-                "ArchdocKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -56,7 +112,9 @@ let package = Package(
         .executableTarget(
             name: "archdoc",
             dependencies: [
-                "ArchdocKit",
+                "ArchdocGeneration",
+                "ArchdocModel",
+                "ArchdocBasics",
                 "ArchdocServer",
                 "ArchdocAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,7 +122,13 @@ let package = Package(
         ),
         // `make bench`: stage timings, peak memory and peers (not a test target).
         // With archdoc's allocator, so that the in-process stages measure what archdoc runs.
-        .executableTarget(name: "archdoc-bench", dependencies: ["ArchdocKit", "ArchitectureDescription", "ArchdocAllocator"]),
+        .executableTarget(
+            name: "archdoc-bench",
+            dependencies: [
+                "ArchdocGeneration", "ArchdocLoading", "ArchdocModel", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures",
+                "ArchdocSite", "ArchdocComposeFiles", "ArchdocDrift", "ArchdocBasics", "ArchitectureDescription", "ArchdocAllocator",
+            ]
+        ),
         .testTarget(
             name: "ArchitectureDescriptionTests",
             dependencies: ["ArchitectureDescription"]
@@ -72,21 +136,21 @@ let package = Package(
         // Helpers shared by the test targets, such as reading Markdown tables back.
         .target(
             name: "TestSupport",
+            dependencies: ["ArchdocLoading", "ArchdocModel", "ArchitectureDescription"],
             path: "Tests/TestSupport"
         ),
-        .testTarget(
-            name: "ArchdocKitTests",
-            dependencies: [
-                "ArchdocKit",
-                "TestSupport",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-            ],
-            exclude: ["__Snapshots__"]
-        ),
-        .testTarget(
-            name: "EndToEndTests",
-            dependencies: ["ArchdocKit", "TestSupport"]
-        ),
+        // One unit-test target per module; each tests its module through its `package` API.
+        .testTarget(name: "ArchdocModelTests", dependencies: ["ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocViewsTests", dependencies: ["ArchdocViews", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocRenderersTests", dependencies: ["ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", "TestSupport", "ArchdocLoading", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ArchdocSiteTests", dependencies: ["ArchdocGeneration", "ArchdocLoading", "ArchdocSite", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription", "TestSupport"]),
+        .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocImportTests", dependencies: ["ArchdocImport", "ArchdocComposeFiles", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocGenerationTests", dependencies: ["TestSupport", "ArchdocGeneration", "ArchdocPictures", "ArchdocLoading", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
+        // The built binary, run as a user runs it.
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocLoading", "ArchdocBasics", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

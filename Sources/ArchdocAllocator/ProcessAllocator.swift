@@ -11,14 +11,14 @@ import Foundation
 /// (arc42 chapter 7 of a 1,000-container model, whose page is the last to
 /// finish in `generate`) went to the allocator's own bookkeeping, merging
 /// freed blocks: libcmark allocates and frees a node per inline.
-public enum ProcessAllocator {
+package enum ProcessAllocator {
     /// Sets the allocator up; call it first thing in `main`.
     ///
     /// mimalloc keeps freed memory mapped: by default it returns it to the
     /// system half a second after it is freed, and work that takes longer
     /// (a 10,000-container site, the next rebuild of `watch` or `serve`)
     /// faults it back in page by page: 2.5 times the page faults.
-    public static func configure() {
+    package static func configure() {
         #if canImport(CMimalloc)
         mi_option_disable(mi_option_allow_decommit)
         #endif
@@ -26,7 +26,7 @@ public enum ProcessAllocator {
 
     /// `mimalloc 2.0.9` when mimalloc serves this process's allocations,
     /// otherwise `system malloc`.
-    public static let name: String = {
+    package static let name: String = {
         #if canImport(CMimalloc)
         // Linked is not enough: a plain malloc must come from mimalloc's heap.
         let probe = malloc(16)

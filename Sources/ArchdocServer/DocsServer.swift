@@ -10,18 +10,18 @@ import ServiceLifecycle
 /// folder serves its `index.html`; any path that would leave the folder gets
 /// a 404. HTML pages get a small script that keeps a server-sent-events
 /// connection to `/_archdoc/events` and reloads after each rebuild.
-public struct DocsServer: Sendable {
+package struct DocsServer: Sendable {
     /// The address to listen on.
-    public var host: String
+    package var host: String
     /// The port; 0 picks a free one.
-    public var port: Int
+    package var port: Int
     /// The folder served.
-    public var siteDirectory: String
+    package var siteDirectory: String
     /// Where rebuild events come from.
-    public var hub: LiveReloadHub
+    package var hub: LiveReloadHub
 
     /// Creates a server.
-    public init(host: String = "127.0.0.1", port: Int = 8000, siteDirectory: String, hub: LiveReloadHub = LiveReloadHub()) {
+    package init(host: String = "127.0.0.1", port: Int = 8000, siteDirectory: String, hub: LiveReloadHub = LiveReloadHub()) {
         self.host = host
         self.port = port
         self.siteDirectory = siteDirectory
@@ -30,7 +30,7 @@ public struct DocsServer: Sendable {
 
     /// Runs until the process gets SIGINT or SIGTERM. `onRunning` gets the
     /// port actually bound.
-    public func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
+    package func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         let router = Router()
         let site = SitePath(root: siteDirectory)
         let hub = self.hub

@@ -6,7 +6,7 @@ import Synchronization
 /// `build-error` with the message when the architecture fails to build, and
 /// `build-ok` when it builds again. A page that connects while the build is
 /// broken learns so at once.
-public final class LiveReloadHub: Sendable {
+package final class LiveReloadHub: Sendable {
     private struct State {
         var subscribers: [UUID: AsyncStream<ByteBuffer>.Continuation] = [:]
         var currentError: String?
@@ -15,10 +15,10 @@ public final class LiveReloadHub: Sendable {
     private let state = Mutex(State())
 
     /// Creates a hub with no pages.
-    public init() {}
+    package init() {}
 
     /// How many pages are connected.
-    public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
+    package var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
     /// A stream of encoded events for one page, starting with the retry delay
     /// and the current error, if any.
@@ -39,7 +39,7 @@ public final class LiveReloadHub: Sendable {
 
     /// Ends every page's stream, so that a graceful shutdown does not wait
     /// for connections that never finish.
-    public func closeAll() {
+    package func closeAll() {
         let subscribers = state.withLock { state in
             defer { state.subscribers.removeAll() }
             return Array(state.subscribers.values)
@@ -48,12 +48,12 @@ public final class LiveReloadHub: Sendable {
     }
 
     /// Tells every page to reload.
-    public func reload() {
+    package func reload() {
         send(Self.encode(event: "reload", data: "reload"), error: .some(nil))
     }
 
     /// Tells every page the build failed, with the message to show.
-    public func buildFailed(_ message: String) {
+    package func buildFailed(_ message: String) {
         send(Self.encode(event: "build-error", data: message), error: .some(message))
     }
 

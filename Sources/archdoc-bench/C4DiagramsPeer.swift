@@ -1,4 +1,13 @@
-import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocDrift
+import ArchdocGeneration
+import ArchdocLoading
+import ArchdocModel
+import ArchdocPictures
+import ArchdocRenderers
+import ArchdocSite
+import ArchdocViews
 import Foundation
 
 /// c4-diagrams (pip, a Python C4 DSL) on a synthetic model: `python3` running

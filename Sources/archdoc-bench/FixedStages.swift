@@ -1,4 +1,13 @@
-import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocDrift
+import ArchdocGeneration
+import ArchdocLoading
+import ArchdocModel
+import ArchdocPictures
+import ArchdocRenderers
+import ArchdocSite
+import ArchdocViews
 import ArchitectureDescription
 import Foundation
 

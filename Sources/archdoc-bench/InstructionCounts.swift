@@ -1,4 +1,13 @@
-import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocDrift
+import ArchdocGeneration
+import ArchdocLoading
+import ArchdocModel
+import ArchdocPictures
+import ArchdocRenderers
+import ArchdocSite
+import ArchdocViews
 import ArchitectureDescription
 import Foundation
 
@@ -36,7 +45,7 @@ enum InstructionCounts {
             ("render \(language) (all views)", { consume(views.map(renderer.render)) })
         } + [
             ("render compose", { consume(ComposeRenderer().render(model)) }),
-            ("render arc42", { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagrams)) }),
+            ("render arc42", { consume(try Arc42Generator(layout: configuration.layout).files(for: model, views: views, diagrams: diagrams)) }),
         ]
     }
 

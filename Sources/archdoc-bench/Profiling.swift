@@ -1,4 +1,13 @@
-import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocDrift
+import ArchdocGeneration
+import ArchdocLoading
+import ArchdocModel
+import ArchdocPictures
+import ArchdocRenderers
+import ArchdocSite
+import ArchdocViews
 import ArchitectureDescription
 import Foundation
 
@@ -25,14 +34,14 @@ enum Profiling {
         case "arc42":
             // As the bench's stage: with every view's sources, which the chapters embed (Mermaid) or link.
             let diagrams = SizeStages.diagramSources(of: views)
-            body = { consume(try Arc42Generator(configuration: configuration).files(for: model, views: views, diagrams: diagrams)) }
+            body = { consume(try Arc42Generator(layout: configuration.layout).files(for: model, views: views, diagrams: diagrams)) }
         case "site":
             var generator = Generator(configuration: configuration)
             generator.pictures = nil
             body = { consume(try generator.files(for: model)) }
         case "chapter":
             // The largest arc42 chapter, 7, as the site renders it.
-            let chapter = try Arc42Generator(configuration: configuration)
+            let chapter = try Arc42Generator(layout: configuration.layout)
                 .chapters(for: model, views: views, diagrams: SizeStages.diagramSources(of: views))
                 .file(for: .deploymentView).contents
             body = { consume(CommonMark.render(chapter)) }

@@ -1,4 +1,13 @@
-@_spi(Benchmarks) import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocDrift
+import ArchdocGeneration
+import ArchdocLoading
+import ArchdocModel
+import ArchdocPictures
+import ArchdocRenderers
+import ArchdocSite
+import ArchdocViews
 import ArchitectureDescription
 import Foundation
 
@@ -52,7 +61,7 @@ struct SizeStages {
         out.append(composing)
         let configuration = configuration(docs: "\(work)/no-docs")
         out.append(try Measure.run("render arc42", size: size) {
-            try Arc42Generator(configuration: configuration).files(for: m, views: views, diagrams: diagrams)
+            try Arc42Generator(layout: configuration.layout).files(for: m, views: views, diagrams: diagrams)
         })
         // Every view's picture: about 5 s at 1,000 (20 container views of ~80 elements each);
         // at 10,000 there are 200 such views, several minutes for 5 runs.

@@ -1,5 +1,6 @@
 import ArchdocAllocator
-import ArchdocKit
+import ArchdocBasics
+import ArchdocGeneration
 import ArgumentParser
 
 @main

@@ -1,4 +1,4 @@
-import ArchdocKit
+import ArchdocGeneration
 import ArgumentParser
 import Foundation
 
@@ -15,16 +15,5 @@ struct ArchitectureOptions: ParsableArguments {
     /// Says that a compilation starts (it takes seconds), unless `--quiet`.
     func reportCompiling(files: Int) {
         if !quiet { Terminal.progress("Compiling \(architecture)/ (\(files) Swift file\(files == 1 ? "" : "s"))…") }
-    }
-
-    /// Loads the model (compiling it when the cache has no copy). Throws the
-    /// right exit code, after saying why, when it cannot be loaded.
-    func loadModel() throws -> ArchitectureModel {
-        do {
-            return try ArchitectureLoader().load(from: architecture, willCompile: reportCompiling).model
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(error.exitCode.rawValue)
-        }
     }
 }

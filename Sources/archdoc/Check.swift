@@ -1,4 +1,5 @@
-import ArchdocKit
+import ArchdocGeneration
+import ArchdocModel
 import ArgumentParser
 import Foundation
 
@@ -41,54 +42,30 @@ struct Check: ParsableCommand {
     var envFile: String?
 
     @Option(help: ArgumentHelp("text, json or github.", valueName: "format"))
-    var format: FindingReport.Format = .text
+    var format: FindingFormat = .text
 
     @Flag(help: "Never colour the text output.")
     var noColor = false
 
     func run() throws {
-        let model = try options.loadModel()
-        var findings: [Finding] = []
-
-        for diagnostic in Validator().validate(model) {
-            if diagnostic.severity == .error {
-                findings.append(Finding(.invalidModel, "[\(diagnostic.rule)] \(diagnostic.message)",
-                                        file: diagnostic.location?.file, line: diagnostic.location?.line, model: diagnostic.location))
-            } else if format == .text && !options.quiet {
-                Terminal.error(diagnostic.description)
-            }
+        let check = CheckPipeline(
+            architectureDirectory: options.architecture, configuration: outputOptions.configuration(architecture: options.architecture),
+            composeFiles: files, envFile: envFile)
+        let report: CheckReport
+        switch check.run(willCompile: options.reportCompiling) {
+        case .failed(let message, let exitCode):
+            Terminal.error(message)
+            throw ExitCode(exitCode.rawValue)
+        case .checked(let checked):
+            report = checked
         }
-
-        var configuration = outputOptions.configuration(architecture: options.architecture)
-        configuration.pictureCache = .standard()
-        do {
-            let expected = try Generator(configuration: configuration).files(for: model)
-            findings += Staleness(expected: expected, siteDirectory: configuration.siteDirectory).findings()
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ArchdocExitCode.dataError.rawValue)
+        if format == .text && !options.quiet {
+            report.warnings.map(\.description).forEach(Terminal.error)
         }
-
-        let composeFiles = files.isEmpty ? (configuration.composeFile.map { [$0] } ?? []) : files
-        let readable = composeFiles.filter { files.isEmpty ? FileManager.default.fileExists(atPath: $0) : true }
-        if let first = readable.first, model.architecture.deployment != nil {
-            do {
-                let envPath = envFile ?? URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(".env").path
-                let variables = try ComposeVariables.load(envFile: envPath, environment: ProcessInfo.processInfo.environment)
-                let parser = ComposeParser(variables: variables)
-                var document = try parser.parse(contentsOf: first)
-                for path in readable.dropFirst() { document = document.merged(with: try parser.parse(contentsOf: path)) }
-                findings += ComposeDrift(model: model, variables: variables).findings(against: document)
-            } catch {
-                Terminal.error(error.description)
-                throw ExitCode(ArchdocExitCode.dataError.rawValue)
-            }
-        }
-
         let colored = format == .text && !noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        print(FindingReport(findings: findings).render(format, colored: colored), terminator: "")
-        if !findings.isEmpty { throw ExitCode(ArchdocExitCode.findings.rawValue) }
+        print(report.render(format, colored: colored), terminator: "")
+        if !report.findings.isEmpty { throw ExitCode(ArchdocExitCode.findings.rawValue) }
     }
 }
 
-extension FindingReport.Format: ExpressibleByArgument {}
+extension FindingFormat: ExpressibleByArgument {}

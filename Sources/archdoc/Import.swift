@@ -1,4 +1,4 @@
-import ArchdocKit
+import ArchdocGeneration
 import ArgumentParser
 import Foundation
 
@@ -49,40 +49,19 @@ struct Import: ParsableCommand {
     var name: String?
 
     func run() throws {
-        let document: ComposeDocument
-        do {
-            document = try ComposeParser().parse(contentsOf: composeFile)
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ArchdocExitCode.dataError.rawValue)
+        let report: ImportReport
+        switch ImportPipeline(composeFile: composeFile, output: output, force: force, name: name).run() {
+        case .failed(let message, let exitCode):
+            Terminal.error(message)
+            throw ExitCode(exitCode.rawValue)
+        case .imported(let imported):
+            report = imported
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) {
-            if isFolder.boolValue {
-                Terminal.error("error: \(output) is a folder; name the Swift file to write, such as \(output)/main.swift")
-                throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)
-            }
-            if !force {
-                Terminal.error("error: \(output) already exists; pass --force to replace it, or choose another file with -o")
-                throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)
-            }
-        }
-
-        let plan = ArchitectureImporter(name: name).plan(for: document)
-        let source = SwiftSourceWriter().source(for: plan)
-        do {
-            _ = try OutputWriter(root: ".").write([GeneratedFile(path: output, contents: source)])
-        } catch {
-            Terminal.error(error.description)
-            throw ExitCode(ArchdocExitCode.cannotCreate.rawValue)
-        }
-        for note in plan.notes {
-            Terminal.error(note.description)
-        }
+        report.notes.forEach(Terminal.error)
         if URL(fileURLWithPath: output).lastPathComponent != "main.swift" {
             Terminal.error("warning: archdoc reads an architecture from main.swift; rename \(output) to main.swift before running archdoc generate")
         }
-        print("Imported \(Self.count(plan.containers.count, "service"))\(plan.profiles.isEmpty ? "" : ", \(Self.count(plan.profiles.count, "profile"))") from \(composeFile) into \(output)")
+        print("Imported \(Self.count(report.containers, "service"))\(report.profiles == 0 ? "" : ", \(Self.count(report.profiles, "profile"))") from \(composeFile) into \(output)")
         print("Review the TODO descriptions, then run \(nextCommand)")
     }
 

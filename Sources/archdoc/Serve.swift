@@ -1,4 +1,4 @@
-import ArchdocKit
+import ArchdocGeneration
 import ArchdocServer
 import ArgumentParser
 import Foundation

@@ -1,4 +1,4 @@
-import ArchdocKit
+import ArchdocGeneration
 import ArgumentParser
 import Foundation
 

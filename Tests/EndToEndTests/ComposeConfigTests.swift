@@ -1,5 +1,8 @@
-import ArchdocKit
+import ArchdocComposeFiles
+import ArchdocLoading
+import ArchdocRenderers
 import Foundation
+import TestSupport
 import Testing
 
 /// Every example's compose file is valid for Docker Compose v2.40.3 in every

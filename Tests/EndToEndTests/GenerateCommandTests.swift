@@ -1,4 +1,7 @@
-import ArchdocKit
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocLoading
+import ArchdocRenderers
 import Foundation
 import Testing
 

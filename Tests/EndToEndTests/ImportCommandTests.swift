@@ -1,4 +1,6 @@
-import ArchdocKit
+import ArchdocComposeFiles
+import ArchdocLoading
+import ArchdocRenderers
 import Foundation
 import Testing
 

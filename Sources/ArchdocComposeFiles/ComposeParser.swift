@@ -1,0 +1,325 @@
+import ArchitectureDescription
+import Foundation
+import Yams
+
+typealias YAMLNode = Yams.Node
+
+/// Reads compose files with Yams and normalises them into ``ComposeDocument``s.
+package struct ComposeParser: Sendable {
+    /// Top-level keys of the Compose Specification.
+    static let topLevelKeys: Set<String> = ["version", "name", "services", "networks", "volumes", "configs", "secrets", "include", "models"]
+
+    /// The variables to substitute into values, or `nil` to keep `${…}` as written.
+    package var variables: ComposeVariables?
+
+    /// Creates a parser.
+    package init(variables: ComposeVariables? = nil) {
+        self.variables = variables
+    }
+
+    /// Reads a compose file from disk.
+    package func parse(contentsOf path: String) throws(ComposeError) -> ComposeDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ComposeError(path: path, line: 0, "cannot be read; check the path and permissions")
+        }
+        return try parse(data, path: path)
+    }
+
+    /// Compose files are small; anything bigger is not one, and is refused
+    /// before the YAML parser spends seconds on it.
+    package static let maximumSize = 4 << 20
+
+    /// Reads compose YAML.
+    package func parse(_ data: Data, path: String) throws(ComposeError) -> ComposeDocument {
+        guard data.count <= Self.maximumSize else {
+            throw ComposeError(path: path, line: 0, "is \(data.count >> 20) MB; compose files over \(Self.maximumSize >> 20) MB are refused, check that this is the right file")
+        }
+        guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
+            throw ComposeError(path: path, line: 0, "is not a UTF-8 text file; a compose file is YAML")
+        }
+        let root: YAMLNode?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw Self.error(from: error, path: path)
+        } catch {
+            throw ComposeError(path: path, line: 0, "is not valid YAML: \(error)")
+        }
+        guard let root else { throw ComposeError(path: path, line: 0, "is empty; a compose file needs a `services:` map") }
+        var reader = NodeReader(path: path, variables: variables)
+        return try reader.document(root)
+    }
+
+    private static func error(from error: YamlError, path: String) -> ComposeError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text) " } ?? ""
+            return ComposeError(path: path, line: mark.line, column: mark.column, "is not valid YAML: \(detail)\(problem)")
+        default:
+            return ComposeError(path: path, line: 0, "is not valid YAML: \(error)")
+        }
+    }
+}
+
+/// Walks a composed YAML tree, turning shape errors into located messages.
+struct NodeReader {
+    let path: String
+    let variables: ComposeVariables?
+
+    mutating func document(_ root: YAMLNode) throws(ComposeError) -> ComposeDocument {
+        let top = try mapping(root, "the file")
+        for (key, _) in top where !ComposeParser.topLevelKeys.contains(key.value) && !key.value.hasPrefix("x-") {
+            throw fail(key, "unknown top-level key '\(key.value)'; a compose file has \(ComposeParser.topLevelKeys.sorted().joined(separator: ", ")) and x- extensions")
+        }
+        guard let (servicesKey, servicesNode) = top.first(where: { $0.0.value == "services" }) else {
+            throw ComposeError(path: path, line: 1, "has no `services:` map; is this a compose file?")
+        }
+        var document = ComposeDocument(path: path, name: nil, services: [], volumes: [:], networks: [:])
+        document.servicesLine = servicesKey.line
+        if let name = value(top, "name") { document.name = try located(scalar(name, "name"), name) }
+        for (name, node) in try mapping(servicesNode, "services") {
+            document.services.append(try service(name, node))
+        }
+        for (key, value) in [("volumes", \ComposeDocument.volumes), ("networks", \ComposeDocument.networks)] {
+            guard let node = self.value(top, key) else { continue }
+            for (name, definition) in try mapping(node, key) {
+                let driver = definition.mapping == nil ? nil : try self.value(mapping(definition, "\(key).\(name.value)"), "driver").map { node throws(ComposeError) in try scalar(node, "driver") }
+                document[keyPath: value][name] = driver
+            }
+        }
+        return document
+    }
+
+    // MARK: Services
+
+    private func service(_ name: Located<String>, _ node: YAMLNode) throws(ComposeError) -> ComposeService {
+        var service = ComposeService(name: name)
+        let fields = try mapping(node, "service '\(name.value)'")
+        let field = { (key: String) in "services.\(name.value).\(key)" }
+        for (key, node) in fields {
+            switch key.value {
+            case "image":
+                service.image = try located(scalar(node, field("image")), node)
+            case "build":
+                service.build = try located(build(node, field("build")), node)
+            case "command":
+                service.command = try located(arguments(node, field("command")), node)
+            case "ports":
+                service.ports = try sequence(node, field("ports")).map { item throws(ComposeError) in try located(port(item, field("ports")), item) }
+            case "environment":
+                service.environment = try environment(node, field("environment"))
+            case "env_file":
+                service.envFiles = try envFiles(node, field("env_file"))
+            case "volumes":
+                service.volumes = try sequence(node, field("volumes")).map { item throws(ComposeError) in try located(volume(item, field("volumes")), item) }
+            case "networks":
+                service.networks = try node.mapping != nil
+                    ? mapping(node, field("networks")).map(\.0)
+                    : sequence(node, field("networks")).map { item throws(ComposeError) in try located(scalar(item, field("networks")), item) }
+            case "depends_on":
+                service.dependsOn = try dependencies(node, field("depends_on"))
+            case "healthcheck":
+                service.healthcheck = try healthcheck(node, field("healthcheck")).map { Located($0, line: key.line, column: key.column, file: path) }
+            case "restart":
+                service.restart = try located(scalar(node, field("restart")), node)
+            case "profiles":
+                service.profiles = try located(sequence(node, field("profiles")).map { item throws(ComposeError) in try scalar(item, field("profiles")) }, node)
+            case "deploy":
+                if let replicas = try value(mapping(node, field("deploy")), "replicas") {
+                    service.replicas = try located(integer(replicas, field("deploy.replicas")), replicas)
+                }
+            case "scale":
+                if service.replicas == nil { service.replicas = try located(integer(node, field("scale")), node) }
+            default:
+                continue
+            }
+        }
+        return service
+    }
+
+    private func build(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Build {
+        if node.scalar != nil { return Build(context: try scalar(node, field)) }
+        let fields = try mapping(node, field)
+        var build = Build(context: try value(fields, "context").map { node throws(ComposeError) in try scalar(node, "\(field).context") } ?? ".")
+        build.dockerfile = try value(fields, "dockerfile").map { node throws(ComposeError) in try scalar(node, "\(field).dockerfile") }
+        build.target = try value(fields, "target").map { node throws(ComposeError) in try scalar(node, "\(field).target") }
+        if let args = value(fields, "args") {
+            build.args = try keyValues(args, "\(field).args").compactMapValues { $0.value }
+        }
+        return build
+    }
+
+    private func port(_ node: YAMLNode, _ field: String) throws(ComposeError) -> ArchitectureDescription.Port {
+        if node.scalar != nil { return ArchitectureDescription.Port(stringLiteral: try scalar(node, field)) }
+        let fields = try mapping(node, field)
+        guard let target = value(fields, "target") else { throw fail(node, "a port in long syntax needs `target:`") }
+        return ArchitectureDescription.Port(
+            published: try value(fields, "published").map { node throws(ComposeError) in try scalar(node, "\(field).published") },
+            target: try scalar(target, "\(field).target"),
+            hostIP: try value(fields, "host_ip").map { node throws(ComposeError) in try scalar(node, "\(field).host_ip") },
+            protocol: try value(fields, "protocol").map { node throws(ComposeError) in try scalar(node, "\(field).protocol") })
+    }
+
+    private func volume(_ node: YAMLNode, _ field: String) throws(ComposeError) -> VolumeMount {
+        if node.scalar != nil { return VolumeMount(stringLiteral: try scalar(node, field)) }
+        let fields = try mapping(node, field)
+        guard let target = value(fields, "target") else { throw fail(node, "a volume in long syntax needs `target:`") }
+        let readOnly = try value(fields, "read_only").map { node throws(ComposeError) in try boolean(node, "\(field).read_only") } ?? false
+        return VolumeMount(
+            source: try value(fields, "source").map { node throws(ComposeError) in try scalar(node, "\(field).source") },
+            target: try scalar(target, "\(field).target"), readOnly: readOnly)
+    }
+
+    private func environment(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [String: Located<String?>] {
+        try keyValues(node, field)
+    }
+
+    /// A map of strings, or a list of `KEY=value` (a bare `KEY` has no value).
+    private func keyValues(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [String: Located<String?>] {
+        var result: [String: Located<String?>] = [:]
+        if node.sequence != nil {
+            for item in try sequence(node, field) {
+                let text = try scalar(item, field)
+                let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                result[String(parts[0])] = Located(parts.count == 2 ? String(parts[1]) : nil, line: line(item), column: column(item), file: path)
+            }
+        } else {
+            for (key, value) in try mapping(node, field) {
+                let text: String? = value.scalar.map { Self.isNull($0) ? nil : variables?.interpolate($0.string) ?? $0.string } ?? nil
+                if value.scalar == nil { throw fail(value, "\(field).\(key.value) must be a string, a number or a boolean") }
+                result[key.value] = Located(text, line: key.line, column: key.column, file: path)
+            }
+        }
+        return result
+    }
+
+    private func envFiles(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [Located<String>] {
+        if node.scalar != nil { return [try located(scalar(node, field), node)] }
+        return try sequence(node, field).map { item throws(ComposeError) in
+            if item.mapping != nil, let path = try value(mapping(item, field), "path") {
+                return try located(scalar(path, "\(field).path"), path)
+            }
+            return try located(scalar(item, field), item)
+        }
+    }
+
+    private func dependencies(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [Located<ComposeDependency>] {
+        if node.sequence != nil {
+            return try sequence(node, field).map { item throws(ComposeError) in
+                try located(ComposeDependency(service: scalar(item, field), condition: "service_started", restart: false, required: true), item)
+            }
+        }
+        return try mapping(node, field).map { name, options throws(ComposeError) in
+            let fields = options.mapping == nil && options.scalar?.string == "" ? [] : try mapping(options, "\(field).\(name.value)")
+            let condition = try value(fields, "condition").map { node throws(ComposeError) in try scalar(node, "\(field).\(name.value).condition") } ?? "service_started"
+            let restart = try value(fields, "restart").map { node throws(ComposeError) in try boolean(node, "\(field).\(name.value).restart") } ?? false
+            let required = try value(fields, "required").map { node throws(ComposeError) in try boolean(node, "\(field).\(name.value).required") } ?? true
+            return Located(ComposeDependency(service: name.value, condition: condition, restart: restart, required: required), line: name.line, column: name.column, file: path)
+        }
+    }
+
+    private func healthcheck(_ node: YAMLNode, _ field: String) throws(ComposeError) -> HealthCheck? {
+        let fields = try mapping(node, field)
+        if let disable = value(fields, "disable"), try boolean(disable, "\(field).disable") { return nil }
+        guard let testNode = value(fields, "test") else { return nil }
+        var test: [String]
+        if testNode.scalar != nil {
+            test = ["CMD-SHELL", try scalar(testNode, "\(field).test")]
+        } else {
+            test = try sequence(testNode, "\(field).test").map { item throws(ComposeError) in try scalar(item, "\(field).test") }
+        }
+        if test.first == "NONE" { return nil }
+        let text = { (key: String) throws(ComposeError) -> String? in try self.value(fields, key).map { node throws(ComposeError) in try self.scalar(node, "\(field).\(key)") } }
+        return HealthCheck(
+            test: test, interval: try text("interval"), timeout: try text("timeout"),
+            retries: try value(fields, "retries").map { node throws(ComposeError) in try integer(node, "\(field).retries") },
+            startPeriod: try text("start_period"))
+    }
+
+    /// `command` as an argument list: a list as written, a string split the
+    /// way compose splits it (shell words).
+    private func arguments(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [String] {
+        if node.scalar != nil { return ShellWords.split(try scalar(node, field)) }
+        return try sequence(node, field).map { item throws(ComposeError) in try scalar(item, field) }
+    }
+
+    // MARK: Shapes
+
+    /// The pairs of a mapping, with `<<` merge keys applied (the merged-in
+    /// keys come first, so the mapping's own keys win).
+    func mapping(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [(Located<String>, YAMLNode)] {
+        guard let mapping = node.mapping else { throw fail(node, "\(field) must be a map (key: value), not \(kind(node))") }
+        var merged: [(Located<String>, YAMLNode)] = []
+        var own: [(Located<String>, YAMLNode)] = []
+        for (key, value) in mapping {
+            if key.scalar?.string == "<<" {
+                let sources = value.sequence.map(Array.init) ?? [value]
+                for source in sources { merged += try self.mapping(source, field) }
+                continue
+            }
+            guard let name = key.scalar?.string else { throw fail(key, "\(field) has a key that is not a string") }
+            own.append((Located(name, line: line(key), column: column(key), file: path), value))
+        }
+        let ownKeys = Set(own.map(\.0.value))
+        var seen: Set<String> = []
+        let inherited = merged.reversed().filter { !ownKeys.contains($0.0.value) && seen.insert($0.0.value).inserted }.reversed()
+        return inherited + own
+    }
+
+    func sequence(_ node: YAMLNode, _ field: String) throws(ComposeError) -> [YAMLNode] {
+        guard let sequence = node.sequence else { throw fail(node, "\(field) must be a list, not \(kind(node))") }
+        return Array(sequence)
+    }
+
+    func scalar(_ node: YAMLNode, _ field: String) throws(ComposeError) -> String {
+        guard let scalar = node.scalar else { throw fail(node, "\(field) must be a single value, not \(kind(node))") }
+        return variables?.interpolate(scalar.string) ?? scalar.string
+    }
+
+    func integer(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Int {
+        guard let value = Int(try scalar(node, field)) else { throw fail(node, "\(field) must be a whole number") }
+        return value
+    }
+
+    func boolean(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Bool {
+        switch try scalar(node, field).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw fail(node, "\(field) must be true or false")
+        }
+    }
+
+    /// `~`, `null` or nothing, unquoted.
+    static func isNull(_ scalar: YAMLNode.Scalar) -> Bool {
+        scalar.style != .singleQuoted && scalar.style != .doubleQuoted && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func value(_ pairs: [(Located<String>, YAMLNode)], _ key: String) -> YAMLNode? {
+        pairs.last { $0.0.value == key }?.1
+    }
+
+    func located<T>(_ value: T, _ node: YAMLNode) -> Located<T> {
+        Located(value, line: line(node), column: column(node), file: path)
+    }
+
+    func line(_ node: YAMLNode) -> Int { node.mark?.line ?? 0 }
+    func column(_ node: YAMLNode) -> Int { node.mark?.column ?? 1 }
+
+    func fail(_ node: YAMLNode, _ message: String) -> ComposeError {
+        ComposeError(path: path, line: line(node), column: column(node), message)
+    }
+
+    func fail(_ key: Located<String>, _ message: String) -> ComposeError {
+        ComposeError(path: path, line: key.line, column: key.column, message)
+    }
+
+    private func kind(_ node: YAMLNode) -> String {
+        switch node {
+        case .mapping: "a map"
+        case .sequence: "a list"
+        case .scalar(let scalar): "the value '\(scalar.string)'"
+        case .alias: "an alias"
+        }
+    }
+}

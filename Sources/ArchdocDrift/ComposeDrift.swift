@@ -1,0 +1,254 @@
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocModel
+import ArchdocRenderers
+import ArchitectureDescription
+
+/// Compares the model's deployment with a compose file, field by field, after
+/// normalising everything compose treats as equivalent: short and long port
+/// syntax, list and map environment and `depends_on`, `image: x` and
+/// `image: x:latest`, quoting, key order, anchors and `x-` extensions.
+package struct ComposeDrift: Sendable {
+    /// The model.
+    package let model: ArchitectureModel
+    /// Variables substituted into the model's values, as into the compose file's.
+    package let variables: ComposeVariables
+
+    /// Creates a comparison.
+    package init(model: ArchitectureModel, variables: ComposeVariables = ComposeVariables()) {
+        self.model = model
+        self.variables = variables
+    }
+
+    /// Every difference between the model and a (merged) compose document.
+    package func findings(against document: ComposeDocument) -> [Finding] {
+        let plan = ComposePlan(model: model)
+        var findings: [Finding] = []
+        // By name, once: looking each entry up in the list would be quadratic.
+        let byName = Dictionary(document.services.map { ($0.name.value, $0) }) { first, _ in first }
+        for entry in plan.entries {
+            guard let service = byName[entry.name] else {
+                findings.append(Finding(
+                    .serviceNotInCompose, service: entry.name,
+                    "service '\(entry.name)' is in the model but not in the compose file; add it or run archdoc generate",
+                    file: document.path, line: document.servicesLine, model: entry.deployed.service.location))
+                continue
+            }
+            findings += compare(entry, service, plan: plan)
+        }
+        let planned = Set(plan.entries.map(\.name))
+        for service in document.services where !planned.contains(service.name.value) {
+            findings.append(Finding(
+                .serviceNotInModel, service: service.name.value,
+                "service '\(service.name.value)' is in the compose file but not in the model; add a Service to the Deployment or remove it",
+                file: service.name.file, line: service.name.line, model: model.architecture.deployment?.location))
+        }
+        return findings
+    }
+
+    // MARK: Fields
+
+    private func compare(_ entry: ComposePlan.Entry, _ compose: ComposeService, plan: ComposePlan) -> [Finding] {
+        let deployed = entry.deployed
+        let service = deployed.service
+        var findings: [Finding] = []
+        let name = entry.name
+        func add(_ kind: Finding.Kind, _ message: String, at located: (file: String, line: Int)?) {
+            let place = located ?? (compose.name.file, compose.name.line)
+            findings.append(Finding(kind, service: name, message, file: place.file, line: place.line, model: service.location))
+        }
+        func place<T>(_ value: Located<T>?) -> (file: String, line: Int)? { value.map { ($0.file, $0.line) } }
+
+        // image
+        let modelImage = deployed.image.map(resolve).map(Self.normalizedImage)
+        let composeImage = compose.image.map { Self.normalizedImage($0.value) }
+        if modelImage != composeImage {
+            add(.image, "image differs: the model has \(describe(deployed.image.map(resolve))), compose has \(describe(compose.image?.value))", at: place(compose.image))
+        }
+        // build
+        let modelBuild = service.build.map { Self.normalizedBuild($0, resolve) }
+        let composeBuild = compose.build.map { Self.normalizedBuild($0.value, { $0 }) }
+        if modelBuild != composeBuild {
+            add(.build, "build differs: the model has \(describe(modelBuild?.description)), compose has \(describe(composeBuild?.description))", at: place(compose.build))
+        }
+        // command
+        let modelCommand = deployed.command.map { ShellWords.split(resolve($0)) }
+        if modelCommand != compose.command?.value {
+            add(.command, "command differs: the model has \(describe(modelCommand.map(ShellWords.join))), compose has \(describe(compose.command.map { ShellWords.join($0.value) }))",
+                at: place(compose.command))
+        }
+        // ports, paired by container port (or else by host port) so that one changed port is one finding
+        var composePorts = compose.ports.map { (Self.normalizedPort($0.value, { $0 }), $0) }
+        var unmatchedModelPorts: [NormalPort] = []
+        for port in service.ports.map({ Self.normalizedPort($0, resolve) }) {
+            if let index = composePorts.firstIndex(where: { $0.0 == port }) {
+                composePorts.remove(at: index)
+            } else {
+                unmatchedModelPorts.append(port)
+            }
+        }
+        for port in unmatchedModelPorts {
+            if let index = composePorts.firstIndex(where: { $0.0.target == port.target && $0.0.proto == port.proto })
+                ?? composePorts.firstIndex(where: { $0.0.target == port.target })
+                ?? composePorts.firstIndex(where: { !port.published.isEmpty && $0.0.published == port.published && $0.0.hostIP == port.hostIP }) {
+                let other = composePorts.remove(at: index)
+                add(.port, "port differs: the model publishes \(port.display), compose \(other.0.display)", at: place(other.1))
+            } else {
+                add(.port, "port \(port.display) is in the model but not in the compose file", at: place(compose.ports.first))
+            }
+        }
+        for (port, located) in composePorts {
+            add(.port, "port \(port.display) is in the compose file but not in the model", at: place(located))
+        }
+        // volumes, paired by mount target
+        var composeVolumes = compose.volumes.map { (Self.normalizedMount($0.value, { $0 }), $0) }
+        for mount in service.volumes.map({ Self.normalizedMount($0, resolve) }) {
+            if let index = composeVolumes.firstIndex(where: { $0.0 == mount }) {
+                composeVolumes.remove(at: index)
+            } else if let index = composeVolumes.firstIndex(where: { $0.0.target == mount.target }) {
+                let other = composeVolumes.remove(at: index)
+                add(.volume, "volume at \(mount.target) differs: the model mounts \(mount), compose \(other.0)", at: place(other.1))
+            } else {
+                add(.volume, "volume \(mount) is in the model but not in the compose file", at: place(compose.volumes.first))
+            }
+        }
+        for (mount, located) in composeVolumes {
+            add(.volume, "volume \(mount) is in the compose file but not in the model", at: place(located))
+        }
+        // networks
+        let modelNetworks = Set(service.networks.filter { $0 != "default" })
+        for network in compose.networks where network.value != "default" && !modelNetworks.contains(network.value) {
+            add(.network, "network '\(network.value)' is in the compose file but not in the model", at: place(network))
+        }
+        for network in modelNetworks.sorted() where !compose.networks.contains(where: { $0.value == network }) {
+            add(.network, "network '\(network)' is in the model but not in the compose file", at: nil)
+        }
+        // profiles
+        let modelProfiles = Set(entry.profiles ?? [])
+        let composeProfiles = Set(compose.profiles?.value ?? [])
+        if modelProfiles != composeProfiles {
+            add(.profiles, "profiles differ: the model has \(list(modelProfiles)), compose has \(list(composeProfiles))", at: place(compose.profiles))
+        }
+        // restart
+        let modelRestart = service.restart?.rawValue ?? "no"
+        let composeRestart = compose.restart?.value ?? "no"
+        if modelRestart != composeRestart {
+            add(.restart, "restart policy differs: the model has '\(modelRestart)', compose has '\(composeRestart)'", at: place(compose.restart))
+        }
+        // replicas
+        let modelReplicas = deployed.replicas ?? 1, composeReplicas = compose.replicas?.value ?? 1
+        if modelReplicas != composeReplicas {
+            add(.replicas, "replicas differ: the model has \(modelReplicas), compose has \(composeReplicas)", at: place(compose.replicas))
+        }
+        // depends_on
+        let modelDependencies = plan.dependencies(of: entry)
+        for dependency in modelDependencies {
+            let condition = dependency.dependency.condition.rawValue
+            guard let other = compose.dependsOn.first(where: { $0.value.service == dependency.service }) else {
+                add(.dependsOn, "depends_on '\(dependency.service)' (\(condition)) is in the model but not in the compose file", at: nil)
+                continue
+            }
+            if other.value.condition != condition {
+                add(.dependsOn, "depends_on '\(dependency.service)' has condition \(condition) in the model, \(other.value.condition) in compose", at: place(other))
+            }
+        }
+        for other in compose.dependsOn where !modelDependencies.contains(where: { $0.service == other.value.service }) {
+            add(.dependsOn, "depends_on '\(other.value.service)' is in the compose file but not in the model", at: place(other))
+        }
+        // environment
+        let modelEnvironment = deployed.environment.mapValues(resolve)
+        for key in modelEnvironment.keys.sorted() {
+            guard let other = compose.environment[key] else {
+                add(.environment, "environment variable \(key) is in the model but not in the compose file", at: nil)
+                continue
+            }
+            if let value = other.value, value != modelEnvironment[key] {
+                add(.environment, "environment variable \(key) differs: the model has \(describe(modelEnvironment[key])), compose has \(describe(value))", at: place(other))
+            }
+        }
+        for key in compose.environment.keys.sorted() where modelEnvironment[key] == nil {
+            add(.environment, "environment variable \(key) is in the compose file but not in the model", at: place(compose.environment[key]))
+        }
+        // healthcheck
+        switch (service.healthcheck, compose.healthcheck) {
+        case (.some, nil):
+            add(.healthcheck, "a health check is in the model but not in the compose file", at: nil)
+        case (nil, .some(let other)):
+            add(.healthcheck, "a health check is in the compose file but not in the model", at: place(other))
+        case (.some(let mine), .some(let other)) where mine.test.map(resolve) != other.value.test:
+            add(.healthcheck, "health check test differs: the model has \(describe(mine.test.joined(separator: " "))), compose has \(describe(other.value.test.joined(separator: " ")))",
+                at: place(other))
+        default:
+            break
+        }
+        return findings
+    }
+
+    private func resolve(_ text: String) -> String { variables.interpolate(text) }
+
+    private func describe(_ text: String?) -> String { text.map { "'\($0)'" } ?? "none" }
+
+    private func list(_ values: Set<String>) -> String { values.isEmpty ? "none (every profile)" : values.sorted().joined(separator: ", ") }
+
+    // MARK: Normal forms
+
+    /// `postgres` → `postgres:latest`; `docker.io/library/x` → `x`.
+    static func normalizedImage(_ image: String) -> String {
+        var name = image
+        for prefix in ["docker.io/library/", "index.docker.io/library/", "docker.io/"] where name.hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count))
+            break
+        }
+        let lastComponent = name.split(separator: "/").last ?? Substring(name)
+        if !lastComponent.contains(":") && !name.contains("@") { name += ":latest" }
+        return name
+    }
+
+    struct NormalBuild: Equatable, CustomStringConvertible {
+        var context: String
+        var dockerfile: String
+        var target: String?
+        var description: String { "context \(context), \(dockerfile)\(target.map { ", target \($0)" } ?? "")" }
+    }
+
+    static func normalizedBuild(_ build: Build, _ resolve: (String) -> String) -> NormalBuild {
+        NormalBuild(context: normalizedPath(resolve(build.context)), dockerfile: build.dockerfile.map(resolve) ?? "Dockerfile", target: build.target.map(resolve))
+    }
+
+    /// `./backend/` → `backend`; `.` and `./` → `.`.
+    static func normalizedPath(_ path: String) -> String {
+        var result = path
+        while result.hasPrefix("./") { result.removeFirst(2) }
+        while result.count > 1 && result.hasSuffix("/") { result.removeLast() }
+        return result.isEmpty ? "." : result
+    }
+
+    struct NormalPort: Equatable {
+        var hostIP: String
+        var published: String
+        var target: String
+        var proto: String
+        var display: String {
+            [hostIP.isEmpty ? nil : hostIP, published.isEmpty ? nil : published, target].compactMap { $0 }.joined(separator: ":") + "/\(proto)"
+        }
+    }
+
+    static func normalizedPort(_ port: Port, _ resolve: (String) -> String) -> NormalPort {
+        let ip = port.hostIP.map(resolve) ?? ""
+        return NormalPort(
+            hostIP: ip == "0.0.0.0" ? "" : ip, published: port.published.map(resolve) ?? "", target: resolve(port.target),
+            proto: port.protocol.map(resolve)?.lowercased() ?? "tcp")
+    }
+
+    struct NormalMount: Equatable, CustomStringConvertible {
+        var source: String?
+        var target: String
+        var readOnly: Bool
+        var description: String { "'" + [source, target].compactMap { $0 }.joined(separator: ":") + (readOnly ? ":ro" : "") + "'" }
+    }
+
+    static func normalizedMount(_ mount: VolumeMount, _ resolve: (String) -> String) -> NormalMount {
+        let source = mount.source.map(resolve).map { mount.isNamedVolume ? $0 : normalizedPath($0) }
+        return NormalMount(source: source, target: normalizedPath(resolve(mount.target)), readOnly: mount.readOnly)
+    }
+}

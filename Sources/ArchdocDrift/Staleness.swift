@@ -1,0 +1,73 @@
+import ArchdocBasics
+import ArchdocComposeFiles
+import ArchdocModel
+import ArchdocRenderers
+import Foundation
+
+/// Compares what `generate` would write with the files on disk: a generated
+/// file that is missing or differs, and a file in the site folder that
+/// `generate` would not write, are findings.
+package struct Staleness: Sendable {
+    /// The files `generate` would write, paths relative to `root` or absolute.
+    package var expected: [GeneratedFile]
+    /// The site folder, every file of which should be generated.
+    package var siteDirectory: String
+    /// The project folder that relative paths are relative to.
+    package var root: String
+
+    /// Creates a check.
+    package init(expected: [GeneratedFile], siteDirectory: String, root: String = ".") {
+        self.expected = expected
+        self.siteDirectory = siteDirectory
+        self.root = root
+    }
+
+    /// Every missing, stale and unexpected file.
+    package func findings() -> [Finding] {
+        var findings: [Finding] = []
+        for file in expected {
+            guard let data = FileManager.default.contents(atPath: absolute(file.path)) else {
+                findings.append(Finding(.missingFile, "\(file.path) is missing; run archdoc generate", file: file.path))
+                continue
+            }
+            let onDisk = String(decoding: data, as: UTF8.self)
+            if onDisk != file.contents {
+                let line = Self.firstDifferingLine(onDisk, file.contents)
+                findings.append(Finding(.staleFile, "\(file.path) differs from what the model generates from line \(line) on; run archdoc generate", file: file.path, line: line))
+            }
+        }
+        let expectedPaths = Set(expected.map { URL(fileURLWithPath: absolute($0.path)).standardizedFileURL.path })
+        let site = URL(fileURLWithPath: absolute(siteDirectory)).standardizedFileURL
+        if let walker = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey]) {
+            var unexpected: [String] = []
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                if !expectedPaths.contains(url.standardizedFileURL.path) {
+                    let relative = String(url.standardizedFileURL.path.dropFirst(site.path.count + 1))
+                    unexpected.append("\(siteDirectory)/\(relative)")
+                }
+            }
+            for path in unexpected.sorted() {
+                // PlantUML pictures are expected only when check gets the jar that generate had.
+                let hint = path.hasSuffix("." + OutputLayout.plantUMLPictureExtension)
+                    ? "pass check the --plantuml-jar (or ARCHDOC_PLANTUML_JAR) that generate had, or delete it"
+                    : "delete it, or move hand-written pages to architecture/docs/"
+                findings.append(Finding(.unexpectedFile, "\(path) is not generated from the model; \(hint)", file: path))
+            }
+        }
+        return findings
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : "\(root)/\(path)"
+    }
+
+    /// The 1-based number of the first line that differs.
+    static func firstDifferingLine(_ a: String, _ b: String) -> Int {
+        let left = a.split(separator: "\n", omittingEmptySubsequences: false)
+        let right = b.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<min(left.count, right.count) where left[index] != right[index] {
+            return index + 1
+        }
+        return min(left.count, right.count) + 1
+    }
+}

@@ -1,0 +1,207 @@
+import ArchdocBasics
+import ArchdocModel
+import ArchitectureDescription
+import Crypto
+import Foundation
+
+/// An architecture read from its Swift files.
+package struct LoadedArchitecture: Sendable {
+    /// The model.
+    package var model: ArchitectureModel
+    /// The Swift files it was read from, sorted.
+    package var sourceFiles: [String]
+    /// Whether it came from the cache, without compiling.
+    package var fromCache: Bool
+}
+
+/// Reads an architecture the way SwiftPM reads `Package.swift`: compiles the
+/// folder's Swift files against the `ArchitectureDescription` library, runs
+/// the program, and decodes the JSON model it writes.
+///
+/// Models are cached by a SHA-256 of the files' paths and contents, the tool
+/// version, the compiler version and the library build, so an unchanged
+/// architecture loads without compiling.
+package struct ArchitectureLoader: Sendable {
+    /// The environment, for `ARCHDOC_*` settings and `PATH`.
+    package var environment: [String: String]
+    /// How long the compiled program may run.
+    package var runTimeout: TimeInterval
+
+    /// Creates a loader.
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment, runTimeout: TimeInterval = 60) {
+        self.environment = environment
+        self.runTimeout = runTimeout
+    }
+
+    /// Loads the architecture in a folder whose entry file is `main.swift`.
+    ///
+    /// - Parameter willCompile: Called with the number of files before a
+    ///   compilation starts (not on a cache hit), for progress output.
+    package func load(from directory: String, willCompile: (Int) -> Void = { _ in }) throws(LoadError) -> LoadedArchitecture {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let files = try swiftFiles(in: folder)
+        let entry = try cacheEntry(for: files)
+
+        if let data = entry.cache.readData(entry.path), let document = try? decode(data), let model = try? model(of: document, entryFile: files[0]) {
+            return LoadedArchitecture(model: model, sourceFiles: files, fromCache: true)
+        }
+        willCompile(files.count)
+        let data = try compileAndRun(files, library: entry.library, toolchain: entry.toolchain, cache: entry.cache, key: entry.key)
+        let document = try decode(data)
+        let model = try model(of: document, entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        if let cached = try? CachedModelFile.encode(document, sourceFiles: files) {
+            entry.store(cached)
+        }
+        return LoadedArchitecture(model: model, sourceFiles: files, fromCache: false)
+    }
+
+    /// Caches `architecture` as the model of the folder's Swift files, as if
+    /// they had been compiled and had declared it, so that the next
+    /// ``load(from:willCompile:)`` of the folder reads it without compiling.
+    ///
+    /// For `make bench`: its synthetic model of 10,000 containers would take
+    /// far too long to compile, and a cached load of each size is one of its
+    /// stages. The architecture's own locations may name a file outside the
+    /// folder (the bench's); they are cached as compactly as the folder's.
+    package func cache(_ architecture: Architecture, asModelOf directory: String) throws(LoadError) {
+        let folder = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let files = try swiftFiles(in: folder)
+        let entry = try cacheEntry(for: files)
+        let declaredIn = architecture.location.file
+        let document = ArchitectureDocument(architectures: [architecture])
+        do {
+            entry.store(try CachedModelFile.encode(document, sourceFiles: files.contains(declaredIn) ? files : files + [declaredIn]))
+        } catch {
+            throw .invalidDocument(reason: "cannot encode the model for the cache: \(error)")
+        }
+    }
+
+    /// Where the model of `files` is cached: by a SHA-256 of the tool, schema,
+    /// cache format, compiler and library versions and the files' paths and
+    /// contents. Also the library and compiler, which a compilation needs.
+    private func cacheEntry(for files: [String]) throws(LoadError) -> CacheEntry {
+        let library = try DSLLibrary.locate(environment: environment)
+        let cache = CacheFolder.standard(environment: environment)
+        let toolchain = try Toolchain.locate(cache: cache, environment: environment)
+
+        var hasher = SHA256()
+        for part in [ArchdocVersion.current, "\(ArchitectureDocument.currentSchemaVersion)", CachedModelFile.format, toolchain.version, library.fingerprint()] {
+            hasher.update(data: Data((part + "\u{0}").utf8))
+        }
+        for file in files {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw .io(path: file, reason: "cannot be read")
+            }
+            hasher.update(data: Data((file + "\u{0}").utf8))
+            hasher.update(data: contents)
+            hasher.update(data: Data([0]))
+        }
+        let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return CacheEntry(cache: cache, key: key, library: library, toolchain: toolchain)
+    }
+
+    /// Where a folder's model is cached, and what compiling the folder needs.
+    private struct CacheEntry {
+        var cache: CacheFolder
+        var key: String
+        var library: DSLLibrary
+        var toolchain: Toolchain
+
+        var path: String { "models/\(key).json" }
+
+        func store(_ cached: Data) {
+            try? FileManager.default.createDirectory(atPath: "\(cache.directory)/models", withIntermediateDirectories: true)
+            cache.writeData(path, cached)
+        }
+    }
+
+    /// The `.swift` files directly in the folder (not in subfolders), sorted.
+    func swiftFiles(in folder: String) throws(LoadError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .missingDirectory(path: folder)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        guard names.contains("main.swift") else { throw .missingEntryFile(directory: folder, found: names) }
+        return names.map { "\(folder)/\($0)" }
+    }
+
+    private func compileAndRun(
+        _ files: [String], library: DSLLibrary, toolchain: Toolchain, cache: CacheFolder, key: String
+    ) throws(LoadError) -> Data {
+        if let built = library.compilerVersion(), built != toolchain.version {
+            throw .toolchainMismatch(library: built, compiler: toolchain.version, compilerPath: toolchain.compilerPath)
+        }
+        // One folder per compilation: two loads of the same architecture at
+        // once (two processes, or parallel tests) must not share or delete
+        // each other's files. The model cache itself is written atomically.
+        let buildDirectory = "\(cache.directory)/build/\(key)-\(UUID().uuidString)"
+        do {
+            try FileManager.default.createDirectory(atPath: buildDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: buildDirectory, reason: "cannot create the build folder: \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
+        let executable = "\(buildDirectory)/architecture"
+        let output = "\(buildDirectory)/model.json"
+        let arguments = [
+            "-swift-version", "6", "-module-name", "ArchitectureProgram",
+            "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription",
+            "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
+            "-module-cache-path", "\(cache.directory)/module-cache",
+        ] + files + ["-o", executable]
+
+        let compiled: ProcessRunner.Result
+        do {
+            compiled = try ProcessRunner.run(toolchain.compilerPath, arguments)
+        } catch {
+            throw .io(path: toolchain.compilerPath, reason: "cannot run the compiler: \(error.localizedDescription)")
+        }
+        guard compiled.status == 0 else { throw .compilationFailed(output: compiled.combinedOutput) }
+
+        let ran: ProcessRunner.Result
+        do {
+            ran = try ProcessRunner.run(executable, ["--archdoc-output", output], timeout: runTimeout)
+        } catch {
+            throw .io(path: executable, reason: "cannot run the architecture program: \(error.localizedDescription)")
+        }
+        if ran.timedOut { throw .programTimedOut(seconds: Int(runTimeout)) }
+        guard ran.status == 0 else { throw .programFailed(status: ran.status, output: ran.combinedOutput) }
+        guard let data = FileManager.default.contents(atPath: output) else {
+            throw .noArchitecture(entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
+        }
+        return data
+    }
+
+    /// The document in the program's JSON (or a cached file), decoded once:
+    /// only when that fails is its `schemaVersion` read, to tell a document
+    /// of another schema from a broken one.
+    private func decode(_ data: Data) throws(LoadError) -> ArchitectureDocument {
+        struct Header: Decodable { var schemaVersion: Int }
+        let document: ArchitectureDocument
+        do {
+            document = try CachedModelFile.decode(data)
+        } catch {
+            guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+                throw .invalidDocument(reason: "no schemaVersion")
+            }
+            guard header.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
+                throw .unsupportedSchema(found: header.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
+            }
+            throw .invalidDocument(reason: "\(error)")
+        }
+        guard document.schemaVersion == ArchitectureDocument.currentSchemaVersion else {
+            throw .unsupportedSchema(found: document.schemaVersion, supported: ArchitectureDocument.currentSchemaVersion)
+        }
+        return document
+    }
+
+    /// The model of the document's one architecture.
+    private func model(of document: ArchitectureDocument, entryFile: String) throws(LoadError) -> ArchitectureModel {
+        switch document.architectures.count {
+        case 0: throw .noArchitecture(entryFile: entryFile)
+        case 1: return ArchitectureModel(document.architectures[0], extraDeployments: document.extraDeployments)
+        default: throw .multipleArchitectures(document.architectures.map(\.location))
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import ArchdocModel
+import ArchitectureDescription
+import Testing
+
+@Suite struct ValidationTests {
+    let user = Person("user", "User", description: "A user")
+    let api = Container("api", "API", technology: "Swift", description: "Serves the API")
+    let db = Container("db", "Database", kind: .database, technology: "Postgres", description: "Stores data")
+
+    func diagnostics(_ architecture: Architecture) -> [Diagnostic] {
+        Validator().validate(ArchitectureModel(architecture))
+    }
+
+    func errors(_ architecture: Architecture, rule: String) -> [Diagnostic] {
+        diagnostics(architecture).filter { $0.severity == .error && $0.rule == rule }
+    }
+
+    @Test func validArchitectureHasNoErrors() {
+        let architecture = Architecture("Shop", description: "x") {
+            user
+            SoftwareSystem("shop", "Shop", description: "Sells") { api; db }
+            user.uses(api, "Calls")
+            Deployment {
+                Profile("dev")
+                Service(api, build: ".", ports: ["8000:8000"], dependsOn: [.healthy(db)])
+                Service(db, image: "postgres:17", ports: ["5432:5432"])
+            }
+        }
+        #expect(diagnostics(architecture).isEmpty)
+    }
+
+    @Test func duplicateIDPointsAtTheSecondDeclaration() throws {
+        let line = #line + 1
+        let twin = Container("api", "Other API", technology: "Go", description: "Twin")
+        let architecture = Architecture("Shop") { SoftwareSystem("shop", "Shop", description: "x") { api; twin } }
+        let found = try #require(errors(architecture, rule: "duplicate-id").first)
+        #expect(found.location?.line == line)
+        #expect(found.message.contains("'api'"))
+        #expect(found.description.contains("error: [duplicate-id]"))
+    }
+
+    @Test func relationshipToElementOutsideTheArchitecture() throws {
+        let stray = Container("stray", "Stray", technology: "x", description: "x")
+        let line = #line + 3
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+            api.uses(stray, "Calls")
+        }
+        let found = try #require(errors(architecture, rule: "unknown-element").first)
+        #expect(found.location?.line == line)
+        #expect(found.message.contains("'stray'"))
+    }
+
+    @Test func serviceOfContainerOutsideAnySystem() {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+            Deployment { Service(db, image: "postgres") }
+        }
+        #expect(errors(architecture, rule: "unknown-element").count == 1)
+    }
+
+    @Test func dependencyCycle() throws {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; db }
+            Deployment {
+                Service(api, image: "a", dependsOn: [.started(db)])
+                Service(db, image: "b", dependsOn: [.healthy(api)])
+            }
+        }
+        let found = try #require(errors(architecture, rule: "dependency-cycle").first)
+        #expect(found.message.contains("api -> db -> api") || found.message.contains("db -> api -> db"))
+    }
+
+    @Test func portClashInOneProfileOnly() throws {
+        let web = Container("web", "Web", kind: .webApp, technology: "x", description: "x")
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; web }
+            Deployment {
+                Profile("dev")
+                Profile("prod")
+                Service(api, image: "a", ports: ["8000:8000"])
+                Service(web, image: "b", ports: ["127.0.0.1:8000:80"], profiles: ["dev"])
+            }
+        }
+        let found = errors(architecture, rule: "port-conflict")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("profile 'dev'") == true)
+    }
+
+    @Test func portRangesClashWithSinglePortsAndWideRanges() {
+        let web = Container("web", "Web", technology: "x", description: "x")
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; web; db }
+            Deployment {
+                Service(api, image: "a", ports: ["1000-60000:1000-60000"])
+                Service(web, image: "b", ports: ["8080:80"])
+                Service(db, image: "c", ports: ["7000-7010:7000-7010", "61000:5432"])
+            }
+        }
+        let found = errors(architecture, rule: "port-conflict")
+        #expect(found.count == 2, "\(found.map(\.message))")
+    }
+
+    @Test func portsInDifferentProfilesDoNotClash() {
+        let web = Container("web", "Web", technology: "x", description: "x")
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; web }
+            Deployment {
+                Profile("dev")
+                Profile("prod")
+                Service(api, image: "a", ports: ["8000:8000"], profiles: ["prod"])
+                Service(web, image: "b", ports: ["8000:80"], profiles: ["dev"])
+                Service(db, image: "c", ports: ["8000:80/udp"])
+            }
+        }
+        #expect(errors(architecture, rule: "port-conflict").isEmpty)
+    }
+
+    @Test func undeclaredProfile() {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+            Deployment {
+                Profile("dev")
+                Service(api, image: "a", profiles: ["prdo"]).profile("stage", command: "x")
+            }
+        }
+        let found = errors(architecture, rule: "unknown-profile")
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.message.contains("'dev'") })
+    }
+
+    @Test(arguments: ["API Server", "api/v2", "ápi", "db:5432", "a@b"])
+    func invalidServiceName(id: String) {
+        let odd = Container(id, "Odd", technology: "x", description: "x")
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { odd }
+            Deployment { Service(odd, image: "a") }
+        }
+        #expect(errors(architecture, rule: "invalid-service-name").count == 1)
+    }
+
+    @Test(arguments: ["api", "db-migrator", "api.v2", "Api_2", "9lives", "_lead", "UPPER_case.mix-1"])
+    func validServiceName(id: String) {
+        #expect(ServiceNameRuleProbe.isValid(id))
+    }
+
+    @Test func dependencyMissingFromAProfile() {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api; db }
+            Deployment {
+                Profile("dev")
+                Profile("prod")
+                Service(api, image: "a", dependsOn: [.healthy(db)])
+                Service(db, image: "b", profiles: ["prod"])
+            }
+        }
+        #expect(errors(architecture, rule: "dependency-not-deployed").count == 1)
+    }
+
+    @Test func serviceWithoutImageOrBuild() {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+            Deployment { Service(api) }
+        }
+        #expect(errors(architecture, rule: "missing-image").count == 1)
+    }
+
+    @Test func missingDescriptionsAreWarnings() {
+        let bare = Container("bare", "Bare")
+        let architecture = Architecture("Shop") { SoftwareSystem("shop", "Shop") { bare } }
+        let found = diagnostics(architecture)
+        #expect(!found.containsErrors)
+        #expect(found.filter { $0.rule == "missing-documentation" }.count == 3)
+    }
+}
+
+/// The service-name pattern is internal; probe it through a model.
+enum ServiceNameRuleProbe {
+    static func isValid(_ id: String) -> Bool {
+        let container = Container(id, "X", technology: "x", description: "x")
+        let architecture = Architecture("X") {
+            SoftwareSystem("s", "S", description: "x") { container }
+            Deployment { Service(container, image: "x") }
+        }
+        return !Validator().validate(ArchitectureModel(architecture)).contains { $0.rule == "invalid-service-name" }
+    }
+}

@@ -1,0 +1,56 @@
+import ArchdocBasics
+import ArchdocModel
+import ArchdocRenderers
+import ArchdocViews
+import ArchitectureDescription
+import TestSupport
+import Testing
+
+/// Labels with quotes, brackets, newlines, markup and non-ASCII text must come
+/// out as valid diagram source that shows the text as written. (The real
+/// PlantUML and Mermaid render the same labels in the end-to-end tests.)
+@Suite struct EscapingTests {
+    static let nasty = HostileLabels.nasty
+
+    var view: DiagramView {
+        let model = HostileLabels.model
+        return ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0])
+    }
+
+    @Test func plantUMLQuotesAreBalancedAndMarkupIsNeutralised() {
+        let source = PlantUMLRenderer().render(view)
+        for line in source.split(separator: "\n") where line.contains("(") {
+            #expect(line.filter { $0 == "\"" }.count % 2 == 0, "unbalanced quotes in: \(line)")
+        }
+        #expect(!source.contains("<script>"))
+        #expect(!source.contains("$var"))
+        #expect(source.contains("<U+0024>var"))
+        #expect(!source.contains("//no"))
+        #expect(source.contains("&#34;hi&#34;"))
+        #expect(source.contains("日本"))
+        #expect(source.contains("\\nline 2"))
+        #expect(source.contains("Container(api_v2, "))
+        #expect(source.contains("Person(user_1, "))
+    }
+
+    @Test func mermaidLabelsHaveNoRawQuotesOrTags() {
+        let source = MermaidRenderer().render(view)
+        #expect(!source.contains("<script>"))
+        #expect(source.contains("#quot;hi#quot;"))
+        #expect(source.contains("日本"))
+        #expect(source.contains("<br/>line 2"))
+        #expect(source.contains("end_@{ shape: h-cyl"))
+        for line in source.split(separator: "\n") where line.contains("[\"") || line.contains("|\"") {
+            #expect(line.filter { $0 == "\"" }.count == 2, "stray quote in: \(line)")
+        }
+    }
+
+    @Test func aliasesStayUniqueAfterSanitising() {
+        let a = Container("a-b", "A", technology: "x", description: "x")
+        let b = Container("a_b", "B", technology: "x", description: "x")
+        let model = ArchitectureModel(Architecture("X") { SoftwareSystem("s", "S", description: "x") { a; b } })
+        let source = PlantUMLRenderer().render(ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0]))
+        #expect(source.contains("Container(a_b, \"A\""))
+        #expect(source.contains("Container(a_b_2, \"B\""))
+    }
+}

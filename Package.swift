@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Tests only: the import tests parse the Swift that `import` writes.
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
         .target(name: "ArchitectureDescription"),
@@ -89,7 +91,7 @@ let package = Package(
         // `import`: a compose file to a Swift architecture.
         .target(
             name: "ArchdocImport",
-            dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchitectureDescription"]
+            dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
         ),
         // The pipelines the commands run (generate, check, import, watch) and the output writer.
         .target(
@@ -147,7 +149,15 @@ let package = Package(
         .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
         .testTarget(name: "ArchdocSiteTests", dependencies: ["ArchdocGeneration", "ArchdocLoading", "ArchdocSite", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription", "TestSupport"]),
         .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]),
-        .testTarget(name: "ArchdocImportTests", dependencies: ["ArchdocImport", "ArchdocComposeFiles", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(
+            name: "ArchdocImportTests",
+            dependencies: [
+                "ArchdocImport", "ArchdocComposeFiles", "ArchdocModel", "ArchitectureDescription", "TestSupport",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(name: "ArchdocGenerationTests", dependencies: ["TestSupport", "ArchdocGeneration", "ArchdocPictures", "ArchdocLoading", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
         // The built binary, run as a user runs it.
         .testTarget(name: "EndToEndTests", dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocLoading", "ArchdocBasics", "TestSupport"]),

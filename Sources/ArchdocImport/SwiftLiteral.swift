@@ -1,3 +1,4 @@
+import ArchdocBasics
 import ArchdocComposeFiles
 import ArchdocRenderers
 
@@ -36,6 +37,13 @@ package enum SwiftLiteral {
         return result + "\""
     }
 
+    /// A `//` comment line saying `text`, with every line break and control
+    /// character escaped (``Swift/String/onOneVisibleLine``): text from a
+    /// compose file can never end the comment and become code.
+    package static func comment(_ text: String, indent: String = "") -> String {
+        "\(indent)// \(text.onOneVisibleLine)"
+    }
+
     /// An array literal of string literals: `["a", "b"]`.
     package static func array(_ values: [String]) -> String {
         "[" + values.map(string).joined(separator: ", ") + "]"
@@ -60,7 +68,6 @@ package enum SwiftLiteral {
     /// Characters that cannot appear literally in a single-line string literal,
     /// or would be invisible there.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-            || scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator
+        scalar.breaksOrHidesALine
     }
 }

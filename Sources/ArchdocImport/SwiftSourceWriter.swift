@@ -41,7 +41,7 @@ package struct SwiftSourceWriter: Sendable {
 
     private func header(_ plan: ImportPlan) -> [String] {
         [
-            "// Imported by `archdoc import` from \(plan.composeFile).",
+            SwiftLiteral.comment("Imported by `archdoc import` from \(plan.composeFile)."),
             "// Replace each TODO with what the container does, say what each relationship",
             "// is for, then run `archdoc generate` to write the diagrams and compose.yaml.",
             "// Only what the DSL models was imported: image, build, command, ports,",
@@ -139,7 +139,7 @@ package struct SwiftSourceWriter: Sendable {
         add("restart", service.restart.map(restart))
         add("replicas", service.replicas.map(String.init))
         add("profiles", service.profiles.map(SwiftLiteral.array))
-        let notes = service.notes.map { "        // Note: \($0)" }
+        let notes = service.notes.map { SwiftLiteral.comment("Note: \($0)", indent: "        ") }
         return notes + layout.lines(head: "        Service(", arguments, continuation: "                ")
     }
 

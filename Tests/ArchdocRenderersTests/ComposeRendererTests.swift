@@ -3,6 +3,7 @@ import ArchdocModel
 import ArchdocRenderers
 import ArchdocViews
 import ArchitectureDescription
+import TestSupport
 import Testing
 import Yams
 
@@ -75,5 +76,51 @@ import Yams
     @Test(arguments: [("Task Platform", "task-platform"), ("  Ünïcode & Co. ", "n-code-co"), ("!!!", "archdoc"), ("a_b-C", "a_b-c")])
     func projectNames(name: String, expected: String) {
         #expect(ComposeRenderer.projectName(name) == expected)
+    }
+}
+
+/// Whatever the model's text holds, compose.yaml has exactly the keys and
+/// values of the model: read back with Yams, nothing was added or cut.
+@Suite struct HostileComposeTests {
+    @Test(arguments: HostilePayloads.all)
+    func composeFileHoldsExactlyTheModelsValues(payload: String) throws {
+        let api = Container("api", payload, technology: payload, description: payload)
+        let model = ArchitectureModel(Architecture(payload) {
+            SoftwareSystem("shop", payload, description: payload) { api }
+            Deployment {
+                Service(api, image: "shop/api:\(payload.count)", command: payload, environment: ["KEY": payload, "OTHER": "x"],
+                        volumes: ["data:/data"])
+            }
+        })
+        let text = ComposeRenderer().render(model)
+        let yaml = try #require(try Yams.load(yaml: text) as? [String: Any], "\(text.prefix(300))")
+        #expect(Set(yaml.keys) == ["name", "services", "volumes"], "\(yaml.keys.sorted())")
+        let services = try #require(yaml["services"] as? [String: Any])
+        #expect(Array(services.keys) == ["api"])
+        let service = try #require(services["api"] as? [String: Any])
+        #expect(service["command"] as? String == payload)
+        #expect(service["environment"] as? [String: String] == ["KEY": payload, "OTHER": "x"])
+        #expect(service["image"] as? String == "shop/api:\(payload.count)")
+        // The header comment is two lines whatever the name holds.
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).map { $0.hasPrefix("#") } == [true, true, false])
+    }
+}
+
+/// Mermaid's front-matter title is plain text on one line: no markup, and
+/// the front matter reads back as YAML with exactly one key.
+@Suite struct HostileMermaidTitleTests {
+    @Test(arguments: HostilePayloads.all)
+    func titleIsOneLineOfText(payload: String) throws {
+        let api = Container("api", "API", technology: "Swift", description: "Serves")
+        let model = ArchitectureModel(Architecture("Shop") { SoftwareSystem("shop", payload, description: "x") { api } })
+        let view = ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0])
+        let source = MermaidRenderer().render(view)
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "---" && lines[2] == "---", "\(lines.prefix(4))")
+        let frontMatter = try #require(try Yams.load(yaml: String(lines[1])) as? [String: String])
+        let title = try #require(frontMatter["title"])
+        #expect(Array(frontMatter.keys) == ["title"])
+        #expect(!title.contains("<") && !title.contains(">") && !title.contains("&"))
+        #expect(!title.unicodeScalars.contains { $0.breaksOrHidesALine })
     }
 }

@@ -161,6 +161,37 @@ import Testing
         }
     }
 
+    /// The exploit of issue "Hostile input": a `restart:` value, a dependency's
+    /// name and its condition with line breaks used to end a `// Note:` comment,
+    /// and generate then compiled and ran what followed.
+    @Test func aComposeFileNeverRunsCode() throws {
+        let project = try TemporaryProject(files: [:])
+        let code = "\\nlet _ = { () -> Int in fatalError(\\\"RAN\\\") }()\\n//"
+        let compose = """
+            services:
+              web:
+                image: nginx
+                restart: "bogus\(code)"
+                depends_on:
+                  "db\(code)":
+                    condition: service_started
+                  db:
+                    condition: "service_bogus\(code)"
+              db:
+                image: postgres:17
+            """
+        try compose.write(to: project.root.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        let imported = try ArchdocProcess.run(["import", "compose.yaml"], in: project.root)
+        #expect(imported.status == 0, "\(imported.error)")
+        let source = try String(contentsOf: project.root.appendingPathComponent("architecture/main.swift"), encoding: .utf8)
+        for line in source.split(separator: "\n") where line.contains("fatalError") {
+            #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix("//"), "live code: \(line)")
+        }
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(!(generated.output + generated.error).contains("RAN"))
+        #expect(generated.status == 0, "\(generated.error)")
+    }
+
     private func importing(_ text: String) throws -> ArchdocProcess.Result {
         let project = try TemporaryProject(files: [:])
         try text.write(to: project.root.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)

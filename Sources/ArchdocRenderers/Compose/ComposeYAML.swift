@@ -31,6 +31,13 @@ enum ComposeYAML {
         nonisolated(unsafe) static let bool = Tag(.bool)
     }
 
+    /// A `# ` comment line saying `text`: every line break and control
+    /// character escaped (``Swift/String/onOneVisibleLine``), so a name can
+    /// never end the comment and add keys to the file.
+    static func comment(_ text: String) -> String {
+        "# \(text.onOneVisibleLine)\n"
+    }
+
     static func mapping(_ pairs: [(String, YAMLNode)]) -> YAMLNode {
         .mapping(YAMLNode.Mapping(pairs.map { (YAMLNode($0.0, Tags.str), $0.1) }, Tags.map, .block))
     }

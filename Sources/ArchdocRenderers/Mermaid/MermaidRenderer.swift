@@ -31,7 +31,7 @@ package struct MermaidRenderer: DiagramRenderer {
         var aliases = AliasTable(reserved: Self.reservedWords, capacity: elementCount + 8)
         var out = TextWriter(capacity: view.edges.count * 120 + elementCount * 200 + 1_024)
         out.line("---")
-        out.line("title: \(MermaidText.yamlQuoted(view.title))")
+        out.line("title: \(MermaidText.frontMatterTitle(view.title))")
         out.line("---")
         out.line("flowchart TB")
         var classes: [String: [String]] = [:]

@@ -37,16 +37,23 @@ enum MermaidText {
         return String(result)
     }
 
-    /// A YAML double-quoted scalar, for the front-matter title.
-    static func yamlQuoted(_ text: String) -> String {
+    /// The front matter's `title:` value: a YAML double-quoted scalar of one line.
+    ///
+    /// Mermaid draws the title as text but first sanitises it as HTML, and
+    /// does not decode its entity codes there: `<script>` is dropped and `&`
+    /// is shown as `&amp;`. So `<`, `>` and `&` are written as the look-alikes
+    /// `‹`, `›` and `＆`, which every renderer shows as they are; line breaks
+    /// and control characters become spaces (a title is one line).
+    static func frontMatterTitle(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
+            case "<": result += "\u{2039}"
+            case ">": result += "\u{203A}"
+            case "&": result += "\u{FF06}"
+            case _ where scalar.breaksOrHidesALine: result += " "
             default: result.unicodeScalars.append(scalar)
             }
         }

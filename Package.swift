@@ -143,16 +143,16 @@ let package = Package(
         ),
         // One unit-test target per module; each tests its module through its `package` API.
         .testTarget(name: "ArchdocModelTests", dependencies: ["ArchdocModel", "ArchitectureDescription"]),
-        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchitectureDescription"]),
         .testTarget(name: "ArchdocViewsTests", dependencies: ["ArchdocViews", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(name: "ArchdocRenderersTests", dependencies: ["ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", "TestSupport", "ArchdocLoading", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ArchdocSiteTests", dependencies: ["ArchdocGeneration", "ArchdocLoading", "ArchdocSite", "ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription", "TestSupport"]),
-        .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocViews", "ArchdocModel", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ArchdocSiteTests", dependencies: ["ArchdocGeneration", "ArchdocLoading", "ArchdocSite", "ArchdocRenderers", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription", "TestSupport"]),
+        .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(
             name: "ArchdocImportTests",
             dependencies: [
-                "ArchdocImport", "ArchdocComposeFiles", "ArchdocModel", "ArchitectureDescription", "TestSupport",
+                "ArchdocImport", "ArchdocComposeFiles", "ArchitectureDescription", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),

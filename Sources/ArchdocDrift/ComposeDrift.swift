@@ -1,4 +1,3 @@
-import ArchdocBasics
 import ArchdocComposeFiles
 import ArchdocModel
 import ArchdocRenderers

@@ -1,7 +1,4 @@
-import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 import ArchitectureDescription
 
 /// One difference `archdoc check` found between the model and what is on disk.

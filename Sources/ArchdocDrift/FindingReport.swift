@@ -1,7 +1,4 @@
-import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 import Foundation
 
 /// Formats findings for people (`text`), programs (`json`) and GitHub Actions

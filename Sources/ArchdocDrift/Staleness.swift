@@ -1,6 +1,5 @@
 import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocModel
 import ArchdocRenderers
 import Foundation
 

@@ -1,6 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 import ArchitectureDescription
 
 /// Builds that several imported services share (typically one backend image

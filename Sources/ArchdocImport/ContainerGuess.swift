@@ -1,6 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 import ArchitectureDescription
 
 /// What an imported container probably is, guessed from its compose service:

@@ -1,6 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 
 /// Where each imported service's environment is written: short ones inline in
 /// `Service(…)`, longer ones (and any shared by several services, such as a

@@ -1,6 +1,5 @@
 import ArchdocComposeFiles
 import ArchdocModel
-import ArchdocRenderers
 import ArchitectureDescription
 
 /// What `archdoc import` makes of a compose file: the containers, the

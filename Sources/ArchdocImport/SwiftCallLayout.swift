@@ -1,6 +1,3 @@
-import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 
 /// Lays out a call's arguments over as few lines as fit a width, the way a
 /// person would wrap them by hand.

@@ -1,6 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 
 /// Making readable, valid Swift identifiers from compose names.
 ///

@@ -1,6 +1,4 @@
 import ArchdocBasics
-import ArchdocComposeFiles
-import ArchdocRenderers
 
 /// Writing values as Swift source: string literals that read back as the same
 /// string, and array and dictionary literals of them.

@@ -1,6 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocModel
-import ArchdocRenderers
 import ArchitectureDescription
 
 /// Writes an ``ImportPlan`` as `architecture/main.swift`: idiomatic DSL code

@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 
 /// The C4 look of the SVG pictures: colours, shapes and type lines, shared by

@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 
 extension DOTRenderer {

@@ -1,5 +1,4 @@
 import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 
 /// User text for Graphviz: escaping for HTML-like labels and word wrapping.

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
-import ArchdocViews
 internal import CGraphviz
 import Foundation
 import Synchronization

@@ -1,5 +1,4 @@
 import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 import Crypto
 import Foundation

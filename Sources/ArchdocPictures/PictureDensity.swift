@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 
 /// How a view's picture is drawn, chosen by its size so that pictures stay

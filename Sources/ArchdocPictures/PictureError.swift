@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
-import ArchdocViews
 
 /// Why a view could not be drawn as an SVG picture.
 package struct PictureError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,3 @@
-import ArchdocRenderers
 import ArchdocViews
 
 /// Draws a ``DiagramView`` as an SVG picture in the C4 look, laid out by

@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
 import ArchdocViews
 
 /// Finishing touches on the SVG Graphviz writes.

@@ -1,6 +1,4 @@
 import ArchdocBasics
-import ArchdocModel
-import ArchdocTemplates
 import ArchdocViews
 
 /// Formats a ``DiagramView`` in one diagram language.

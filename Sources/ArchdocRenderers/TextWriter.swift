@@ -1,4 +1,3 @@
-import ArchdocBasics
 
 /// Builds diagram source line by line, with four-space indentation, as UTF-8
 /// bytes. Renderers write each line in pieces (``beginLine()``, ``write(_:)``,

@@ -1,4 +1,3 @@
-import ArchdocModel
 import ArchitectureDescription
 
 /// A diagram to draw, independent of the diagram language: the elements and

@@ -1,12 +1,7 @@
-import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocDrift
 import ArchdocGeneration
-import ArchdocLoading
 import ArchdocModel
-import ArchdocPictures
 import ArchdocRenderers
-import ArchdocSite
 import ArchdocViews
 import ArchitectureDescription
 import Foundation

@@ -1,8 +1,6 @@
-import ArchdocBasics
 import ArchdocComposeFiles
 import ArchdocDrift
 import ArchdocGeneration
-import ArchdocLoading
 import ArchdocModel
 import ArchdocPictures
 import ArchdocRenderers

@@ -6,7 +6,6 @@ import ArchdocLoading
 import ArchdocModel
 import ArchdocPictures
 import ArchdocRenderers
-import ArchdocSite
 import ArchdocViews
 import ArchitectureDescription
 import Foundation

@@ -1,6 +1,5 @@
 import ArchdocAllocator
 import ArchdocBasics
-import ArchdocGeneration
 import ArgumentParser
 
 @main

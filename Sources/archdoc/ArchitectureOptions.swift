@@ -1,4 +1,3 @@
-import ArchdocGeneration
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,3 @@
-import ArchdocGeneration
 import ArchdocServer
 import ArgumentParser
 import Foundation

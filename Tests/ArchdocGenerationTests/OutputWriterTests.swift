@@ -1,7 +1,6 @@
 import ArchdocBasics
 import ArchdocGeneration
 import ArchdocLoading
-import ArchdocModel
 import Foundation
 import TestSupport
 import Testing

@@ -1,4 +1,3 @@
-import ArchdocBasics
 import ArchdocGeneration
 import ArchdocLoading
 import ArchdocModel

@@ -1,6 +1,5 @@
 import ArchdocComposeFiles
 import ArchdocImport
-import ArchdocModel
 import ArchitectureDescription
 import Foundation
 import Testing

@@ -1,5 +1,4 @@
 import ArchdocLoading
-import ArchdocModel
 import ArchitectureDescription
 import Foundation
 import TestSupport

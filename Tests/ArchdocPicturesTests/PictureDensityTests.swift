@@ -1,7 +1,4 @@
-import ArchdocBasics
-import ArchdocModel
 import ArchdocPictures
-import ArchdocRenderers
 import ArchdocViews
 import ArchitectureDescription
 import Foundation

@@ -1,8 +1,6 @@
-import ArchdocBasics
 import ArchdocLoading
 import ArchdocModel
 import ArchdocPictures
-import ArchdocRenderers
 import ArchdocViews
 import ArchitectureDescription
 import Foundation

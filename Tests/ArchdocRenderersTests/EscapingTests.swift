@@ -1,4 +1,3 @@
-import ArchdocBasics
 import ArchdocModel
 import ArchdocRenderers
 import ArchdocViews

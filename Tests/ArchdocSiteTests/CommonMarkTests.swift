@@ -1,11 +1,9 @@
 import ArchdocBasics
 import ArchdocGeneration
 import ArchdocLoading
-import ArchdocModel
 import ArchdocRenderers
 import ArchdocSite
 import ArchdocTemplates
-import ArchdocViews
 import Foundation
 import TestSupport
 import Testing

@@ -1,9 +1,4 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
 @testable import ArchdocSite
-import ArchdocTemplates
-import ArchdocViews
 import Foundation
 import TestSupport
 import Testing

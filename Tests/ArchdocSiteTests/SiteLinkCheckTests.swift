@@ -1,8 +1,4 @@
-import ArchdocBasics
-import ArchdocModel
 import ArchdocRenderers
-import ArchdocSite
-import ArchdocViews
 import Foundation
 import Testing
 

@@ -1,9 +1,5 @@
-import ArchdocBasics
 import ArchdocGeneration
 import ArchdocModel
-import ArchdocRenderers
-import ArchdocSite
-import ArchdocViews
 import ArchitectureDescription
 import Foundation
 import Testing

@@ -1,7 +1,5 @@
 import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocLoading
-import ArchdocRenderers
 import Foundation
 import Testing
 

@@ -1,5 +1,4 @@
 import ArchdocComposeFiles
-import ArchdocLoading
 import ArchdocRenderers
 import Foundation
 import Testing

@@ -1,12 +1,4 @@
 import ArchdocBasics
-import ArchdocComposeFiles
-import ArchdocDrift
-import ArchdocLoading
-import ArchdocModel
-import ArchdocPictures
-import ArchdocRenderers
-import ArchdocSite
-import ArchdocViews
 import Foundation
 
 /// Writes generated files into an output folder: only files whose content

@@ -1,13 +1,6 @@
-import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocDrift
-import ArchdocImport
 import ArchdocLoading
 import ArchdocModel
-import ArchdocPictures
-import ArchdocRenderers
-import ArchdocSite
-import ArchdocViews
 import Foundation
 
 /// One run of the whole pipeline — load, validate, generate, write — as

@@ -1,4 +1,3 @@
-import ArchdocBasics
 import ArchdocComposeFiles
 import ArchdocDrift
 import ArchdocLoading

@@ -1,9 +1,5 @@
 import ArchdocBasics
 import ArchdocComposeFiles
-import ArchdocDrift
-import ArchdocImport
-import ArchdocLoading
-import ArchdocModel
 import ArchdocPictures
 import ArchdocRenderers
 import ArchdocViews

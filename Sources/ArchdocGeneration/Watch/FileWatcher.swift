@@ -3,15 +3,7 @@ import Synchronization
 
 #if canImport(Glibc)
 import Glibc
-import ArchdocLoading
-import ArchdocModel
-import ArchdocViews
-import ArchdocRenderers
-import ArchdocPictures
 import ArchdocComposeFiles
-import ArchdocDrift
-import ArchdocImport
-import ArchdocBasics
 #endif
 
 /// Reports changes under a set of folders: with inotify on Linux, by polling

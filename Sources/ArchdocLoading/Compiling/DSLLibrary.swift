@@ -1,5 +1,4 @@
 import ArchdocBasics
-import ArchdocModel
 import Foundation
 
 /// The built `ArchitectureDescription` library that users' architecture files

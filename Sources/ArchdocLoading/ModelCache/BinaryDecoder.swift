@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
 import Foundation
 
 /// Reads the values ``BinaryEncoder`` writes.

@@ -1,5 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
 import Foundation
 
 /// The tags of the model cache's binary form of `Codable` values (see

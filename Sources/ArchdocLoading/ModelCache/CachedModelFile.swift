@@ -1,5 +1,4 @@
 import ArchdocBasics
-import ArchdocModel
 import ArchitectureDescription
 import Foundation
 

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocViews
 
 /// The twelve chapters of the arc42 template, in order.
 ///

@@ -1,4 +1,3 @@
-import ArchdocBasics
 import ArchdocModel
 import ArchdocViews
 import ArchitectureDescription

@@ -1,6 +1,4 @@
-import ArchdocBasics
 import ArchdocModel
-import ArchdocViews
 import ArchitectureDescription
 
 /// One way a service differs between the deployment's profiles.

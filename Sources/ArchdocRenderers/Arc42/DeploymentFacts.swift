@@ -1,7 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocTemplates
-import ArchdocViews
 import ArchitectureDescription
 
 /// Formats the facts of deployed services as Markdown, for chapter 7.

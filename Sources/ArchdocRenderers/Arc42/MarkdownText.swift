@@ -1,6 +1,5 @@
 import ArchdocBasics
 import ArchdocTemplates
-import ArchdocViews
 
 /// Escaping of the model's plain text for CommonMark (and GitHub's pipe tables).
 ///

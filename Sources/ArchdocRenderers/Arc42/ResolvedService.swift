@@ -1,6 +1,4 @@
-import ArchdocBasics
 import ArchdocModel
-import ArchdocViews
 import ArchitectureDescription
 
 /// A service's settings in one profile, worked out once. (``DeployedService``

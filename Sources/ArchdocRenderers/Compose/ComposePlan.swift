@@ -1,6 +1,4 @@
-import ArchdocBasics
 import ArchdocModel
-import ArchdocViews
 import ArchitectureDescription
 
 /// How the model's services become compose services.

@@ -1,7 +1,5 @@
 import ArchdocBasics
 import ArchdocModel
-import ArchdocTemplates
-import ArchdocViews
 import ArchitectureDescription
 import Yams
 

@@ -1,6 +1,4 @@
 import ArchdocBasics
-import ArchdocModel
-import ArchdocViews
 import Yams
 
 /// A YAML node; the DSL has a `Node` of its own (a deployment node).

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocTemplates
 import ArchdocViews
 import ArchitectureDescription
 

@@ -1,6 +1,5 @@
 import ArchdocBasics
 import ArchdocTemplates
-import ArchdocViews
 
 /// Escaping of user text for Mermaid labels.
 ///

@@ -1,7 +1,5 @@
 import ArchdocBasics
-import ArchdocModel
 import ArchdocTemplates
-import ArchdocViews
 
 /// Escaping of user text for C4-PlantUML macro arguments.
 ///

@@ -3,10 +3,6 @@ internal import CCmark
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import ArchdocRenderers
-import ArchdocViews
-import ArchdocModel
-import ArchdocBasics
 #endif
 
 /// The few cmark calls the Markdown renderer makes, wrapped so that every

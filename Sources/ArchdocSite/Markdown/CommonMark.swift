@@ -1,8 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
-import ArchdocTemplates
-import ArchdocViews
 internal import CCmark
 
 /// Markdown to HTML with libcmark, the CommonMark reference implementation.

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
 
 /// Makes GitHub-style heading anchors, unique within one page.
 ///

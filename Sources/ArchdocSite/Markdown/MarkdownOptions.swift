@@ -1,8 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
-import ArchdocTemplates
-import ArchdocViews
 
 /// How ``CommonMark/render(_:options:)`` turns Markdown into HTML.
 ///

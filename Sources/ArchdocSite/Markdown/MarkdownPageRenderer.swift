@@ -1,8 +1,4 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
 import ArchdocTemplates
-import ArchdocViews
 internal import CCmark
 
 /// Renders one page: parses it with cmark, walks cmark's tree once in document

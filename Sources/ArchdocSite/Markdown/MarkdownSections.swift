@@ -1,7 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
-import ArchdocTemplates
 
 /// Cuts a long Markdown page into sections that cmark can parse, render and
 /// free one at a time, each giving the HTML the whole page would give there.

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
 internal import CCmark
 
 /// Gathers a page's plain text and link destinations while its cmark tree is walked.

@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
 
 /// A GitHub-flavoured pipe table found in the source lines of a paragraph.
 ///

@@ -1,7 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
-import ArchdocTemplates
-import ArchdocViews
 internal import CCmark
 
 /// A paragraph of the page that is a pipe table, waiting to be rendered.

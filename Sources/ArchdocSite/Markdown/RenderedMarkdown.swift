@@ -1,7 +1,3 @@
-import ArchdocBasics
-import ArchdocModel
-import ArchdocRenderers
-import ArchdocViews
 
 /// A Markdown page rendered to HTML, with what the site needs to know about it.
 package struct RenderedMarkdown: Sendable, Equatable {

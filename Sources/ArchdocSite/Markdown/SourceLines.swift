@@ -2,9 +2,6 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import ArchdocRenderers
-import ArchdocViews
-import ArchdocBasics
 #endif
 
 /// The lines of a page's UTF-8 source, numbered like cmark numbers them

@@ -1,7 +1,5 @@
 import ArchdocBasics
 import ArchdocModel
-import ArchdocRenderers
-import ArchdocViews
 import ArchitectureDescription
 import Foundation
 

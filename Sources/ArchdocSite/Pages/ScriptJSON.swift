@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
-import ArchdocViews
 
 /// JSON written straight into a script's bytes, for the site's search index
 /// and navigation: arrays of objects with string fields, nothing else.

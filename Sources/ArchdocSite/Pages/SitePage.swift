@@ -1,6 +1,3 @@
-import ArchdocBasics
-import ArchdocRenderers
-import ArchdocViews
 import ArchitectureDescription
 
 /// One HTML page of the site, before it is put into the layout.

@@ -40,6 +40,8 @@ package struct Staleness: Sendable {
         if let walker = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey]) {
             var unexpected: [String] = []
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                // A write in progress, or the debris of a killed one, which the next generate removes.
+                if TemporaryOutputFile.isTemporary(url.lastPathComponent) { continue }
                 if !expectedPaths.contains(url.standardizedFileURL.path) {
                     let relative = String(url.standardizedFileURL.path.dropFirst(site.path.count + 1))
                     unexpected.append("\(siteDirectory)/\(relative)")

@@ -20,6 +20,35 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// The id of a process that has exited (and so a writer that died).
+    static func deadProcessID() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    @Test func aTemporaryFileOfADeadWriterIsRemovedAndALiveOnesIsKept() throws {
+        let folder = URL(fileURLWithPath: root).appendingPathComponent("diagrams")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let dead = folder.appendingPathComponent(TemporaryOutputFile.name(for: "a.puml", pid: try Self.deadProcessID()))
+        let live = folder.appendingPathComponent(TemporaryOutputFile.name(for: "b.puml", pid: getppid()))
+        let foreign = folder.appendingPathComponent(".notes.tmp")
+        for url in [dead, live, foreign] { try Data("half".utf8).write(to: url) }
+        _ = try OutputWriter(root: root).write([GeneratedFile(path: "diagrams/a.puml", contents: "a")])
+        #expect(!FileManager.default.fileExists(atPath: dead.path), "the dead writer's file stays")
+        #expect(FileManager.default.fileExists(atPath: live.path), "a live writer's file was removed")
+        #expect(FileManager.default.fileExists(atPath: foreign.path), "a file that is not archdoc's was removed")
+    }
+
+    @Test(arguments: [
+        (".a.puml.123.tmp", Int32(123)), (".index.html.9.tmp", 9), (".x.tmp", nil), ("a.puml.123.tmp", nil), (".a.puml.-1.tmp", nil), (".a.puml.b.tmp", nil),
+    ] as [(String, Int32?)])
+    func temporaryNamesCarryTheirWriter(name: String, pid: Int32?) {
+        #expect(TemporaryOutputFile.writer(of: name) == pid)
+    }
+
     @Test func absolutePathsAreNotJoinedToTheRoot() throws {
         let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-abs-\(UUID().uuidString)/x.mmd").path
         _ = try OutputWriter(root: root).write([GeneratedFile(path: elsewhere, contents: "x")])

@@ -17,6 +17,23 @@ import Testing
         #expect(result.output.contains("no findings"))
     }
 
+    /// A `kill -9` between writing a temporary file and renaming it leaves the
+    /// file behind: check does not report it, and the next generate removes it.
+    @Test func aKilledWritersTemporaryFileIsIgnoredThenRemoved() throws {
+        let project = try generatedProject()
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let debris = project.path("site/diagrams/.context.svg.\(finished.processIdentifier).tmp")
+        try Data("<svg>half".utf8).write(to: URL(fileURLWithPath: debris))
+        let checked = try ArchdocProcess.run(["check", "--quiet"], in: project.root)
+        #expect(checked.status == 0, "\(checked.output)\(checked.error)")
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(generated.status == 0, "\(generated.error)")
+        #expect(!FileManager.default.fileExists(atPath: debris), "the next generate keeps the debris")
+    }
+
     @Test func editedGeneratedFileIsStaleAtItsFirstChangedLine() throws {
         let project = try generatedProject()
         let path = project.path("site/diagrams/context.puml")

@@ -144,6 +144,16 @@ import Testing
         #expect(!response.body.contains("services:"))
     }
 
+    @Test func hiddenFilesAndTemporariesAreNotServed() throws {
+        let project = try servedProject()
+        try Data("half a page".utf8).write(to: URL(fileURLWithPath: project.path("site/.index.html.4242.tmp")))
+        try Data("secret".utf8).write(to: URL(fileURLWithPath: project.path("site/.env")))
+        let server = try RunningServer(project: project, arguments: ["--no-watch"])
+        #expect(try server.get("/.index.html.4242.tmp").status == 404)
+        #expect(try server.get("/.env").status == 404)
+        #expect(try server.get("/index.html").status == 200)
+    }
+
     @Test func symbolicLinksOutOfTheSiteAre404() throws {
         let project = try servedProject()
         try FileManager.default.createSymbolicLink(atPath: project.path("site/escape"), withDestinationPath: "/etc")

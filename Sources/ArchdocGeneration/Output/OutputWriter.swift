@@ -37,6 +37,9 @@ package struct OutputWriter: Sendable {
     /// Writes every file; stops at the first file that cannot be written,
     /// leaving the files already written complete and the others untouched.
     package func write(_ files: [GeneratedFile]) throws(WriteError) -> Summary {
+        // A run killed between writing a temporary file and renaming it left
+        // that file behind: removed here, in every folder this run writes to.
+        TemporaryOutputFile.removeAbandoned(in: Set(files.map { destination(of: $0).deletingLastPathComponent() }))
         // Most files of a regeneration are unchanged: they are read and
         // compared on every core, and only the others are written, in order.
         let existing = files.concurrentMap { file in Existing(file, at: destination(of: file)) }
@@ -85,7 +88,7 @@ package struct OutputWriter: Sendable {
         let destination = destination(of: file)
         let data = Data(file.contents.utf8)
         let folder = destination.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).tmp")
+        let temporary = folder.appendingPathComponent(TemporaryOutputFile.name(for: destination.lastPathComponent))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: temporary)

@@ -37,7 +37,9 @@ let package = Package(
         // before it (the README's "How archdoc is built" draws the graph):
         //
         // Basics: what every stage shares (processes, files, text scanning); nothing of the model.
-        .target(name: "ArchdocBasics"),
+        .target(name: "ArchdocBasics", dependencies: ["CArchdocProcess"]),
+        // Starting a child in its own process group, with limits, killed with archdoc (fork/exec in C).
+        .target(name: "CArchdocProcess"),
         // The resolved model, its validation rules and diagnostics. Imports only the DSL.
         .target(name: "ArchdocModel", dependencies: ["ArchitectureDescription"]),
         // Compiling and running the user's Swift, and the model cache.

@@ -30,6 +30,8 @@ struct Archdoc: AsyncParsableCommand {
     /// ArgumentParser's `main`, after setting up the allocator.
     static func main() async {
         ProcessAllocator.configure()
+        // Ctrl-C or SIGTERM ends the compiler or model program that is running, too.
+        ProcessRunner.installCleanupHandlers()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

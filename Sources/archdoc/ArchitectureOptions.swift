@@ -8,6 +8,11 @@ struct ArchitectureOptions: ParsableArguments {
         help: ArgumentHelp("The folder with the architecture's Swift files; its entry file is main.swift.", valueName: "folder"))
     var architecture = "architecture"
 
+    @Option(help: ArgumentHelp(
+        "How long the compiled architecture may run before it is stopped (default: $ARCHDOC_MODEL_TIMEOUT, else 60).",
+        valueName: "seconds"))
+    var timeout: Double?
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 

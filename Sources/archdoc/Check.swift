@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let check = CheckPipeline(
             architectureDirectory: options.architecture, configuration: outputOptions.configuration(architecture: options.architecture),
-            composeFiles: files, envFile: envFile)
+            composeFiles: files, envFile: envFile, modelTimeout: options.timeout)
         let report: CheckReport
         switch check.run(willCompile: options.reportCompiling) {
         case .failed(let message, let exitCode):

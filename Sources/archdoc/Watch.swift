@@ -34,7 +34,7 @@ struct RebuildSession: Sendable {
     let options: ArchitectureOptions
     let output: OutputOptions
 
-    var build: BuildPipeline { BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration(architecture: options.architecture)) }
+    var build: BuildPipeline { BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration(architecture: options.architecture), modelTimeout: options.timeout) }
 
     /// The folders whose changes matter.
     func watcher(forcePolling: Bool) -> FileWatcher {

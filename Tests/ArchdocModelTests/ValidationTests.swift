@@ -185,3 +185,48 @@ enum ServiceNameRuleProbe {
         return !Validator().validate(ArchitectureModel(architecture)).contains { $0.rule == "invalid-service-name" }
     }
 }
+
+/// Values docker compose refuses are errors at the service's line.
+@Suite struct ComposeValueValidationTests {
+    let api = Container("api", "API", technology: "Swift", description: "Serves")
+
+    func errors(_ service: Service) -> [Diagnostic] {
+        let architecture = Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+            Deployment { service }
+        }
+        return Validator().validate(ArchitectureModel(architecture)).filter { $0.severity == .error }
+    }
+
+    @Test(arguments: ["99999:80", "-1:80", "abc:def", "80:80:80:80", "8080:0", "80:80/icmp", "1.2.3.999:80:80", "8000-x:80"])
+    func portsComposeRefusesAreErrors(port: String) throws {
+        let line = #line + 1
+        let found = errors(Service(api, image: "x", ports: [Port(stringLiteral: port)]))
+        let error = try #require(found.first, "\(port) passed")
+        #expect(error.rule == "invalid-compose-value")
+        #expect(error.location?.line == line)
+        #expect(error.message.contains(port), "\(error.message)")
+    }
+
+    @Test(arguments: ["80", "8080:80", "127.0.0.1:8080:80", "[::1]:8080:80", "::1:8080:80", "8000-8010:8000-8010", "53:53/udp", "${PORT:-8080}:80", "127.0.0.1::80"])
+    func portsComposeTakesPass(port: String) {
+        #expect(errors(Service(api, image: "x", ports: [Port(stringLiteral: port)])).isEmpty, "\(port)")
+    }
+
+    @Test func negativeReplicasAndAnEmptyImageAreErrors() {
+        #expect(errors(Service(api, image: "x", replicas: -5)).map(\.rule) == ["invalid-compose-value"])
+        let empty = errors(Service(api, image: ""))
+        #expect(empty.map(\.rule) == ["missing-image"])
+        #expect(empty.first?.message.contains("an empty image") == true)
+    }
+
+    @Test func durationsAndVolumeTargets() {
+        let bad = errors(Service(api, image: "x", volumes: ["data:relative/path"],
+                                 healthcheck: HealthCheck(test: ["CMD", "true"], interval: "10 seconds", timeout: "5s", startPeriod: "1m30s")))
+        #expect(bad.count == 2, "\(bad.map(\.message))")
+        #expect(bad.contains { $0.message.contains("'10 seconds' is not a duration") })
+        #expect(bad.contains { $0.message.contains("'relative/path' is not an absolute path") })
+        #expect(ComposeValuesRule.isDuration("1h30m") && ComposeValuesRule.isDuration("500ms") && ComposeValuesRule.isDuration("1.5s"))
+        #expect(!ComposeValuesRule.isDuration("") && !ComposeValuesRule.isDuration("10") && !ComposeValuesRule.isDuration("s"))
+    }
+}

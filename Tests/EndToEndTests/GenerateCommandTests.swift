@@ -184,11 +184,40 @@ import Testing
         #expect(result.error.contains("[no-architecture]"))
     }
 
+    /// Values compose would refuse stop generate at their line, before anything is written.
+    @Test(arguments: [
+        ("Service(api, build: \"./api\", ports: [\"99999:80\"])", "outside 1–65535"),
+        ("Service(api, image: \"\")", "an empty image"),
+        ("Service(api, image: \"x\", replicas: -5)", "replicas is -5"),
+        ("Service(api, image: \"x\", volumes: [\"data:relative\"])", "not an absolute path"),
+    ])
+    func composeValuesComposeRefusesExit65AtTheirLine(service: String, message: String) throws {
+        let source = """
+            import ArchitectureDescription
+
+            let api = Container("api", "API", technology: "Swift", description: "Serves")
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "Sells") { api }
+                Deployment {
+                    \(service)
+                }
+            }
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let result = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(result.status == 65, "\(result.error)")
+        #expect(result.error.contains("main.swift:7:"), "\(result.error)")
+        #expect(result.error.contains("error: [") && result.error.contains(message), "\(result.error)")
+        #expect(!project.exists("compose.yaml") && !project.exists("site"))
+    }
+
     @Test func crashingProgramIsReported() throws {
         let project = try TemporaryProject(files: ["main.swift": "import ArchitectureDescription\nlet n: Int? = nil\nprint(n!)\n"])
         let result = try ArchdocProcess.run(["generate"], in: project.root)
         #expect(result.status == 65)
-        #expect(result.error.contains("the architecture program exited with status"))
+        // A crash is a signal, said as such, at the user's own line.
+        #expect(result.error.contains("the architecture program was ended by signal"), "\(result.error)")
+        #expect(result.error.contains("architecture/main.swift:3: Fatal error"), "\(result.error)")
     }
 
     @Test func toolchainMismatchIsExplained() throws {

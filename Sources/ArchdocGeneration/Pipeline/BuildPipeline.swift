@@ -43,6 +43,12 @@ package struct BuildPipeline: Sendable {
         self.loader = loader
     }
 
+    /// Creates a build whose model program may run for `modelTimeout` seconds
+    /// (`nil`: `ARCHDOC_MODEL_TIMEOUT`, else the default minute).
+    package init(architectureDirectory: String, configuration: GeneratorConfiguration, modelTimeout: TimeInterval?) {
+        self.init(architectureDirectory: architectureDirectory, configuration: configuration, loader: ArchitectureLoader(runTimeout: modelTimeout))
+    }
+
     /// Runs the pipeline once. `willCompile` is called before the Swift files are compiled.
     package func run(willCompile: (Int) -> Void = { _ in }) -> Outcome {
         let clock = ContinuousClock()

@@ -37,13 +37,13 @@ package struct CheckPipeline: Sendable {
     /// Creates a check.
     package init(
         architectureDirectory: String, configuration: GeneratorConfiguration, composeFiles: [String] = [], envFile: String? = nil,
-        loader: ArchitectureLoader = ArchitectureLoader()
+        modelTimeout: TimeInterval? = nil, loader: ArchitectureLoader? = nil
     ) {
         self.architectureDirectory = architectureDirectory
         self.configuration = configuration
         self.composeFiles = composeFiles
         self.envFile = envFile
-        self.loader = loader
+        self.loader = loader ?? ArchitectureLoader(runTimeout: modelTimeout)
     }
 
     /// Runs every check once. `willCompile` is called before the Swift files are compiled.

@@ -24,13 +24,29 @@ package struct LoadedArchitecture: Sendable {
 package struct ArchitectureLoader: Sendable {
     /// The environment, for `ARCHDOC_*` settings and `PATH`.
     package var environment: [String: String]
-    /// How long the compiled program may run.
+    /// How long the compiled program may run, in seconds.
     package var runTimeout: TimeInterval
+    /// How much memory (address space, in bytes) the compiled program may use.
+    package var memoryLimit: Int
+    /// The largest model, in bytes, that the program may write.
+    package var modelSizeLimit: Int
 
-    /// Creates a loader.
-    package init(environment: [String: String] = ProcessInfo.processInfo.environment, runTimeout: TimeInterval = 60) {
+    /// The time limit when neither `--timeout` nor `ARCHDOC_MODEL_TIMEOUT` says otherwise.
+    package static let defaultRunTimeout: TimeInterval = 60
+    /// The memory limit when `ARCHDOC_MODEL_MEMORY_MB` does not say otherwise: 4 GiB.
+    package static let defaultMemoryLimit = 4_096 << 20
+    /// The model size limit when `ARCHDOC_MODEL_SIZE_MB` does not say otherwise: 64 MiB,
+    /// several times a model of 10,000 containers.
+    package static let defaultModelSizeLimit = 64 << 20
+
+    /// Creates a loader. The limits default to `ARCHDOC_MODEL_TIMEOUT` (seconds),
+    /// `ARCHDOC_MODEL_MEMORY_MB` and `ARCHDOC_MODEL_SIZE_MB`, else to the defaults above.
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment, runTimeout: TimeInterval? = nil) {
         self.environment = environment
-        self.runTimeout = runTimeout
+        func number(_ name: String) -> Double? { environment[name].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } }
+        self.runTimeout = runTimeout ?? number("ARCHDOC_MODEL_TIMEOUT") ?? Self.defaultRunTimeout
+        memoryLimit = number("ARCHDOC_MODEL_MEMORY_MB").map { Int($0 * 1_048_576) } ?? Self.defaultMemoryLimit
+        modelSizeLimit = number("ARCHDOC_MODEL_SIZE_MB").map { Int($0 * 1_048_576) } ?? Self.defaultModelSizeLimit
     }
 
     /// Loads the architecture in a folder whose entry file is `main.swift`.
@@ -135,11 +151,13 @@ package struct ArchitectureLoader: Sendable {
         // One folder per compilation: two loads of the same architecture at
         // once (two processes, or parallel tests) must not share or delete
         // each other's files. The model cache itself is written atomically.
-        let buildDirectory = "\(cache.directory)/build/\(key)-\(UUID().uuidString)"
+        // Named by this process, so that the next run removes it if a kill -9 kept this one from doing so.
+        let buildDirectory: String
         do {
-            try FileManager.default.createDirectory(atPath: buildDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: "\(cache.directory)/build", withIntermediateDirectories: true)
+            buildDirectory = try ScratchFolder.create(prefix: "model", in: "\(cache.directory)/build")
         } catch {
-            throw .io(path: buildDirectory, reason: "cannot create the build folder: \(error.localizedDescription)")
+            throw .io(path: "\(cache.directory)/build", reason: "cannot create the build folder: \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
         let executable = "\(buildDirectory)/architecture"
@@ -161,12 +179,23 @@ package struct ArchitectureLoader: Sendable {
 
         let ran: ProcessRunner.Result
         do {
-            ran = try ProcessRunner.run(executable, ["--archdoc-output", output], timeout: runTimeout)
+            // The message of a failed precondition names the place; the backtracer's
+            // registers and images would bury it (unless the user asks for them).
+            let quiet = environment["SWIFT_BACKTRACE"] == nil ? ["SWIFT_BACKTRACE": "enable=no"] : [:]
+            ran = try ProcessRunner.run(
+                executable, ["--archdoc-output", output], timeout: runTimeout, memoryLimit: memoryLimit, environment: quiet)
         } catch {
             throw .io(path: executable, reason: "cannot run the architecture program: \(error.localizedDescription)")
         }
         if ran.timedOut { throw .programTimedOut(seconds: Int(runTimeout)) }
-        guard ran.status == 0 else { throw .programFailed(status: ran.status, output: ran.combinedOutput) }
+        guard ran.status == 0 else {
+            throw .programFailed(
+                status: ran.status, signal: ran.signal, memoryLimit: memoryLimit,
+                output: SourceMap(buildFiles: files).mapped(ran.combinedOutput))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int, size > modelSizeLimit {
+            throw .modelTooLarge(bytes: size, limit: modelSizeLimit)
+        }
         guard let data = FileManager.default.contents(atPath: output) else {
             throw .noArchitecture(entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ArchdocModel
 import ArchitectureDescription
 
@@ -16,9 +17,11 @@ package enum LoadError: Error, Sendable, CustomStringConvertible {
     /// The user's Swift does not compile; the compiler's own output.
     case compilationFailed(output: String)
     /// The compiled program crashed or exited with an error.
-    case programFailed(status: Int32, output: String)
+    case programFailed(status: Int32, signal: Int32?, memoryLimit: Int, output: String)
     /// The compiled program ran too long.
     case programTimedOut(seconds: Int)
+    /// The program wrote a model larger than the limit.
+    case modelTooLarge(bytes: Int, limit: Int)
     /// The program wrote something that is not an architecture document.
     case invalidDocument(reason: String)
     /// The document has a schema version this archdoc cannot read.
@@ -60,11 +63,18 @@ package enum LoadError: Error, Sendable, CustomStringConvertible {
                 """
         case .compilationFailed(let output):
             return output
-        case .programFailed(let status, let output):
+        case .programFailed(let status, let signal, let memoryLimit, let output):
+            let ending = signal.map { "was ended by signal \($0)" } ?? "exited with status \(status)"
+            // A failed allocation ends the program with one of these, or says so.
+            let outOfMemory = signal.map { [SIGKILL, SIGSEGV, SIGABRT].contains($0) } == true
+                || output.localizedCaseInsensitiveContains("alloc") || output.localizedCaseInsensitiveContains("memory")
+            let memory = outOfMemory ? "; if it ran out of memory, the limit is \(memoryLimit >> 20) MiB: set ARCHDOC_MODEL_MEMORY_MB to raise it" : ""
             return output + (output.hasSuffix("\n") || output.isEmpty ? "" : "\n")
-                + "error: the architecture program exited with status \(status) before writing the model; see its output above"
+                + "error: the architecture program \(ending) before writing the model; see its output above\(memory)"
         case .programTimedOut(let seconds):
-            return "error: the architecture program did not finish within \(seconds) s; look for an endless loop in architecture/*.swift"
+            return "error: the architecture program did not finish within \(seconds) s and was stopped; look for an endless loop in architecture/*.swift, or raise the limit with --timeout SECONDS or ARCHDOC_MODEL_TIMEOUT"
+        case .modelTooLarge(let bytes, let limit):
+            return "error: the architecture program wrote a model of \(bytes) bytes, over the limit of \(limit) bytes (\(limit >> 20) MiB); look for a generated string that grows without end, or raise the limit with ARCHDOC_MODEL_SIZE_MB"
         case .invalidDocument(let reason):
             return "error: the architecture program wrote an unreadable model: \(reason); rebuild archdoc and its library together with `swift build`"
         case .unsupportedSchema(let found, let supported):

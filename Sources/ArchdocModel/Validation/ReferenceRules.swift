@@ -1,4 +1,5 @@
 import ArchitectureDescription
+import Foundation
 
 /// Relationships, services and dependencies must point at elements that are
 /// part of the architecture.
@@ -78,8 +79,10 @@ struct ServiceImageRule: ValidationRule {
             let service = placed.service
             let hasProfileImages = !service.profileSettings.isEmpty
                 && model.profiles.allSatisfy { profile in service.profileSettings.contains { $0.profile == profile.id && $0.image != nil } }
-            guard service.image == nil, service.build == nil, !hasProfileImages else { return nil }
-            return error("service \(service.containerID.quoted) has neither an image nor a build; add `image: \"…\"` or `build: \"./path\"`", at: service.location)
+            let image = service.image.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            guard image == nil, service.build == nil, !hasProfileImages else { return nil }
+            let what = service.image == nil ? "neither an image nor a build" : "an empty image and no build"
+            return error("service \(service.containerID.quoted) has \(what); add `image: \"…\"` or `build: \"./path\"`", at: service.location)
         }
     }
 }

@@ -28,6 +28,7 @@ package struct Validator: Sendable {
         DependencyCycleRule(),
         DeployedDependencyRule(),
         PortConflictRule(),
+        ComposeValuesRule(),
         DocumentationRule(),
     ]
 

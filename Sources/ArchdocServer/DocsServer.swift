@@ -19,19 +19,30 @@ package struct DocsServer: Sendable {
     package var siteDirectory: String
     /// Where rebuild events come from.
     package var hub: LiveReloadHub
+    /// Further `Host` names to answer to, besides the bound address and `localhost`.
+    package var allowedHosts: [String]
 
     /// Creates a server.
-    package init(host: String = "127.0.0.1", port: Int = 8000, siteDirectory: String, hub: LiveReloadHub = LiveReloadHub()) {
+    package init(
+        host: String = "127.0.0.1", port: Int = 8000, siteDirectory: String, hub: LiveReloadHub = LiveReloadHub(), allowedHosts: [String] = []
+    ) {
         self.host = host
         self.port = port
         self.siteDirectory = siteDirectory
         self.hub = hub
+        self.allowedHosts = allowedHosts
+    }
+
+    /// Whether an address is a loopback one, reachable only from this machine.
+    package static func isLoopback(_ host: String) -> Bool {
+        ["localhost", "::1", "[::1]"].contains(host.lowercased()) || host.hasPrefix("127.")
     }
 
     /// Runs until the process gets SIGINT or SIGTERM. `onRunning` gets the
     /// port actually bound.
     package func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         let router = Router()
+        router.add(middleware: SecurityMiddleware(allowedHosts: SecurityMiddleware<BasicRequestContext>.allowedHosts(boundTo: host, extra: allowedHosts)))
         let site = SitePath(root: siteDirectory)
         let hub = self.hub
         router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ -> Response in
@@ -39,6 +50,11 @@ package struct DocsServer: Sendable {
                 status: .ok,
                 headers: [.contentType: "text/event-stream", .cacheControl: "no-cache", .connection: "keep-alive"],
                 body: ResponseBody(asyncSequence: hub.subscribe()))
+        }
+        router.get(RouterPath(LiveReloadScript.scriptPath)) { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.script)))
         }
         let serveFile: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
             Self.response(for: request.uri.path, site: site)

@@ -3,9 +3,13 @@
 /// (as text, never as markup) until the next successful build.
 enum LiveReloadScript {
     static let eventsPath = "/_archdoc/events"
+    /// The script is a file of its own, not inline, so that the pages pass a
+    /// Content-Security-Policy of `script-src 'self'`.
+    static let scriptPath = "/_archdoc/live-reload.js"
 
-    static let html = """
-        <script id="archdoc-live-reload">
+    static let html = #"<script id="archdoc-live-reload" src="\#(scriptPath)"></script>"#
+
+    static let script = """
         (function () {
           var overlay = null;
           function hide() { if (overlay) { overlay.remove(); overlay = null; } }
@@ -29,7 +33,7 @@ enum LiveReloadScript {
           events.addEventListener("reload", function () { location.reload(); });
           events.addEventListener("build-error", function (event) { show(event.data); });
         })();
-        </script>
+
         """
 
     /// The page with the script added before `</body>` (or at the end).

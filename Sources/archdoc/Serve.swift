@@ -12,9 +12,15 @@ struct Serve: AsyncParsableCommand {
             shown in the terminal and over the page, and the last good site stays \
             served. Stop with Ctrl-C.
 
+            serve is a preview server for your own machine: it answers GET and HEAD \
+            only, to its own address and localhost only (--allow-host adds a name), \
+            and sends nosniff, a Content-Security-Policy and no-framing headers. To \
+            publish the docs, serve site/ with a web server of your choice.
+
             Examples:
               archdoc serve
-              archdoc serve --port 9000 --host 0.0.0.0
+              archdoc serve --port 9000
+              archdoc serve --host 0.0.0.0 --allow-host docs.example.internal
             """
     )
 
@@ -27,6 +33,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port = 8000
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Also answer requests for this host name (repeatable); others get 421.",
+        discussion: "The server answers only to its address, localhost and the loopback addresses, so that a web page on another name (DNS rebinding) cannot read the docs.",
+        valueName: "name"))
+    var allowedHosts: [String] = []
+
     @Flag(help: "Serve without watching for changes.")
     var noWatch = false
 
@@ -37,7 +49,10 @@ struct Serve: AsyncParsableCommand {
         let session = RebuildSession(options: options, output: output)
         let hub = LiveReloadHub()
         if case .failed(let message, _) = session.rebuild(reason: nil) { hub.buildFailed(message) }
-        let server = DocsServer(host: host, port: port, siteDirectory: output.output, hub: hub)
+        if !DocsServer.isLoopback(host) {
+            Terminal.error("warning: serving on \(host), which other machines may reach; serve is a preview server without authentication (use 127.0.0.1 to keep it local)")
+        }
+        let server = DocsServer(host: host, port: port, siteDirectory: output.output, hub: hub, allowedHosts: allowedHosts)
         let watcher = noWatch ? nil : session.watcher(forcePolling: poll)
         let watching = Task.detached {
             guard let watcher else { return }

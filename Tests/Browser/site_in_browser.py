@@ -50,8 +50,15 @@ def browser():
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"]:
         options.add_argument(argument)
+    # The console, to find Content-Security-Policy violations.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
     return webdriver.Chrome(service=service, options=options)
+
+
+def csp_violations(driver):
+    """The console's messages about the Content-Security-Policy since the last call."""
+    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
 
 
 def main():
@@ -95,6 +102,11 @@ def main():
             checks += 1
         driver.get(view_links[-1])
         driver.save_screenshot(os.path.join(args.screenshots, "view.png"))
+        # serve sends a Content-Security-Policy; no page may break it.
+        violations = csp_violations(driver)
+        if violations:
+            fail(f"Content-Security-Policy violations on the view pages: {violations[:3]}")
+        checks += 1
 
         # Navigation: follow the sidebar to chapter 7 and an anchor in its table of contents.
         driver.get(base + "index.html")
@@ -109,6 +121,12 @@ def main():
             fail(f"the table of contents points at a missing anchor #{anchor}")
         driver.save_screenshot(os.path.join(args.screenshots, "deployment-view.png"))
         checks += 2
+        for page in ["index.html"] + [f"arc42/{name}" for name in sorted(os.listdir(os.path.join(args.project, "site", "arc42"))) if name.endswith(".html")]:
+            driver.get(base + page)
+        violations = csp_violations(driver)
+        if violations:
+            fail(f"Content-Security-Policy violations on the overview or the chapters: {violations[:3]}")
+        checks += 1
 
         # Search finds a page by a word that only appears in its body.
         box = driver.find_element(By.ID, "search-input")

@@ -52,6 +52,14 @@ import Testing
             return (Int(parts.first ?? "") ?? 0, parts.count > 1 ? parts[1] : "", lines.dropLast().joined(separator: "\n"))
         }
 
+        /// A request with curl's own arguments; the status line and every response header.
+        func request(_ path: String, _ arguments: [String] = []) throws -> (status: Int, headers: String) {
+            let result = try Tools.run("/usr/bin/env", ["curl", "--silent", "--max-time", "5", "--output", "/dev/null", "--dump-header", "-"]
+                + arguments + ["http://127.0.0.1:\(port)\(path)"])
+            let status = result.output.split(separator: "\n").first.flatMap { $0.split(separator: " ").dropFirst().first }.flatMap { Int($0) } ?? 0
+            return (status, result.output.lowercased())
+        }
+
         /// Stops the server with Ctrl-C, as a user would; whether it stopped within 10 s.
         @discardableResult
         func stop() -> Bool {
@@ -142,6 +150,66 @@ import Testing
         #expect(response.status == 404, "\(path) → \(response.status)")
         #expect(!response.body.contains("root:"))
         #expect(!response.body.contains("services:"))
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() throws {
+        let project = try servedProject()
+        let server = try RunningServer(project: project, arguments: ["--no-watch"])
+        for path in ["/index.html", "/diagrams/context.puml", "/missing.html", "/_archdoc/live-reload.js"] {
+            let response = try server.request(path)
+            #expect(response.headers.contains("x-content-type-options: nosniff"), "\(path): \(response.headers)")
+            #expect(response.headers.contains("content-security-policy: default-src 'self'; script-src 'self';"), "\(path)")
+            #expect(response.headers.contains("frame-ancestors 'none'") && response.headers.contains("x-frame-options: deny"), "\(path)")
+            #expect(response.headers.contains("referrer-policy: no-referrer"), "\(path)")
+        }
+        // The live-reload script is a file of the server, so pages need no inline script.
+        let page = try server.get("/index.html")
+        #expect(page.body.contains("<script id=\"archdoc-live-reload\" src=\"/_archdoc/live-reload.js\"></script>"))
+        #expect(try server.get("/_archdoc/live-reload.js").body.contains("new EventSource(\"/_archdoc/events\")"))
+    }
+
+    @Test func anotherHostNameGets421UnlessAllowed() throws {
+        let project = try servedProject()
+        let server = try RunningServer(project: project, arguments: ["--no-watch", "--allow-host", "docs.internal"])
+        #expect(try server.request("/index.html", ["-H", "Host: evil.example"]).status == 421)
+        #expect(try server.request("/index.html", ["-H", "Host: evil.example:\(server.port)"]).status == 421)
+        #expect(try server.request("/index.html", ["-H", "Host: localhost:\(server.port)"]).status == 200)
+        #expect(try server.request("/index.html", ["-H", "Host: docs.internal"]).status == 200)
+        #expect(try server.request("/index.html").status == 200)
+    }
+
+    @Test(arguments: ["POST", "PUT", "DELETE", "PATCH", "OPTIONS"])
+    func otherMethodsGet405WithAllow(method: String) throws {
+        let project = try servedProject()
+        let server = try RunningServer(project: project, arguments: ["--no-watch"])
+        let response = try server.request("/index.html", ["-X", method])
+        #expect(response.status == 405, "\(method): \(response.headers)")
+        #expect(response.headers.contains("allow: get, head"))
+    }
+
+    @Test func bindingBeyondLoopbackWarns() throws {
+        let project = try servedProject()
+        let log = project.root.appendingPathComponent("serve-all.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let process = Process()
+        process.executableURL = ArchdocProcess.binary
+        process.arguments = ["serve", "--host", "0.0.0.0", "--port", "0", "--no-watch"]
+        process.currentDirectoryURL = project.root
+        process.environment = ProcessInfo.processInfo.environment.merging(["ARCHDOC_CACHE_DIR": ArchdocProcess.cacheFolder]) { _, new in new }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let deadline = Date().addingTimeInterval(30)
+        var text = ""
+        while Date() < deadline, !text.contains("Serving") {
+            text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+            usleep(20_000)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(text.contains("warning: serving on 0.0.0.0, which other machines may reach"), "\(text)")
     }
 
     @Test func hiddenFilesAndTemporariesAreNotServed() throws {

@@ -32,7 +32,9 @@ package struct ComposeParser: Sendable {
     /// Reads compose YAML.
     package func parse(_ data: Data, path: String) throws(ComposeError) -> ComposeDocument {
         guard data.count <= Self.maximumSize else {
-            throw ComposeError(path: path, line: 0, "is \(data.count >> 20) MB; compose files over \(Self.maximumSize >> 20) MB are refused, check that this is the right file")
+            throw ComposeError(
+                path: path, line: 0,
+                "is \(data.count) bytes; compose files over \(Self.maximumSize) bytes (\(Self.maximumSize >> 20) MiB) are refused, check that this is the right file")
         }
         guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
             throw ComposeError(path: path, line: 0, "is not a UTF-8 text file; a compose file is YAML")
@@ -41,7 +43,7 @@ package struct ComposeParser: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.error(from: error, path: path)
+            throw Self.error(from: error, path: path, text: text)
         } catch {
             throw ComposeError(path: path, line: 0, "is not valid YAML: \(error)")
         }
@@ -50,15 +52,51 @@ package struct ComposeParser: Sendable {
         return try reader.document(root)
     }
 
-    private static func error(from error: YamlError, path: String) -> ComposeError {
+    private static func error(from error: YamlError, path: String, text: String) -> ComposeError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let detail = context.map { "\($0.text) " } ?? ""
             return ComposeError(path: path, line: mark.line, column: mark.column, "is not valid YAML: \(detail)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the mapping; the second use of the key is the line to fix.
+            let (line, column) = secondUse(of: duplicates.first ?? "", after: context.mark, in: text)
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return ComposeError(path: path, line: line, column: column ?? 1, "is not valid YAML: the key \(keys) is used twice in one mapping; keep one")
+        case .reader(let problem, let offset, let value, let yaml):
+            let (line, column) = offset.map { position(ofByte: $0, in: yaml) } ?? (0, nil)
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return ComposeError(path: path, line: line, column: column ?? 1, "is not valid YAML: \(problem)\(character); remove the character or write it as an escape in double quotes")
         default:
             return ComposeError(path: path, line: 0, "is not valid YAML: \(error)")
         }
+    }
+
+    /// The line and column (1-based) of the key's second use at the mapping's column, or the mapping's place.
+    private static func secondUse(of key: String, after mark: Mark, in text: String) -> (Int, Int?) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for index in max(0, mark.line - 1)..<lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            guard indent + 1 >= mark.column else { break }
+            guard indent + 1 == mark.column else { continue }
+            let rest = line.dropFirst(indent)
+            let unquoted = rest.hasPrefix("\"") || rest.hasPrefix("'") ? rest.dropFirst() : rest
+            if unquoted.hasPrefix(key), unquoted.dropFirst(key.count).drop(while: { $0 == "\"" || $0 == "'" || $0 == " " }).hasPrefix(":") {
+                seen += 1
+                if seen == 2 { return (index + 1, indent + 1) }
+            }
+        }
+        return (mark.line, mark.column)
+    }
+
+    /// The line and column (1-based) of a byte offset in a text.
+    private static func position(ofByte offset: Int, in text: String) -> (Int, Int?) {
+        let bytes = Array(text.utf8.prefix(offset))
+        let line = bytes.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let column = bytes.count - (bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+        return (line, column)
     }
 }
 

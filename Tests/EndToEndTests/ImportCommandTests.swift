@@ -191,6 +191,23 @@ import Testing
         #expect(generated.status == 0, "\(generated.error)")
     }
 
+    @Test(arguments: [
+        ("services:\n  web:\n    image: a\n    image: b\n", "compose.yaml:4:5: error: [compose]", "the key 'image' is used twice"),
+        ("services:\n  web:\n    image: \"a\u{01}b\"\n", "compose.yaml:3:14: error: [compose]", "(U+0001)"),
+        ("services:\n  web:\n    image: a\u{07}\n", "compose.yaml:3:13: error: [compose]", "(U+0007)"),
+    ])
+    func yamlErrorsNameTheLineAndColumn(text: String, place: String, message: String) throws {
+        let result = try importing(text)
+        #expect(result.status == 65)
+        #expect(result.error.contains(place) && result.error.contains(message), "\(result.error)")
+    }
+
+    @Test func theSizeLimitIsGivenExactly() throws {
+        let result = try importing("services: {}\n#" + String(repeating: "x", count: 4 * 1_048_576 + 10))
+        #expect(result.status == 65)
+        #expect(result.error.contains("is 4194328 bytes; compose files over 4194304 bytes (4 MiB) are refused"), "\(result.error)")
+    }
+
     private func importing(_ text: String) throws -> ArchdocProcess.Result {
         let project = try TemporaryProject(files: [:])
         try text.write(to: project.root.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)

@@ -22,6 +22,9 @@ struct Archdoc: AsyncParsableCommand {
               ARCHDOC_SWIFTC      the Swift compiler (default: swiftc on PATH)
               ARCHDOC_DSL_PATH    the folder with libArchitectureDescription.so
               ARCHDOC_CACHE_DIR   where compiled models are cached (default: ~/.cache/archdoc)
+              ARCHDOC_MODEL_TIMEOUT    seconds the compiled architecture may run (default: 60; or --timeout)
+              ARCHDOC_MODEL_MEMORY_MB  its memory limit (default: 4096)
+              ARCHDOC_MODEL_SIZE_MB    the largest model it may write (default: 64)
             """,
         version: "\(ArchdocVersion.current) (\(ProcessAllocator.name))",
         subcommands: [Generate.self, Check.self, Watch.self, Serve.self, Import.self]

@@ -208,6 +208,36 @@ import Testing
         #expect(result.error.contains("is 4194328 bytes; compose files over 4194304 bytes (4 MiB) are refused"), "\(result.error)")
     }
 
+    @Test func valuesComposeRefusesAreWarnedAtTheirLine() throws {
+        let project = try TemporaryProject(files: [:])
+        let compose = """
+            services:
+              web:
+                image: nginx
+                ports:
+                  - "99999:80"
+                deploy:
+                  replicas: -5
+                volumes:
+                  - "data:relative"
+                healthcheck:
+                  test: ["CMD", "true"]
+                  interval: 10 seconds
+            volumes:
+              data: {}
+            """
+        try compose.write(to: project.root.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)
+        let imported = try ArchdocProcess.run(["import", "compose.yaml"], in: project.root)
+        #expect(imported.status == 0, "\(imported.error)")
+        #expect(imported.error.contains("compose.yaml:5:") && imported.error.contains("outside 1–65535"), "\(imported.error)")
+        #expect(imported.error.contains("compose.yaml:7:") && imported.error.contains("replicas is -5"), "\(imported.error)")
+        #expect(imported.error.contains("compose.yaml:9:") && imported.error.contains("not an absolute path"), "\(imported.error)")
+        #expect(imported.error.contains("'10 seconds' is not a duration"), "\(imported.error)")
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(generated.status == 65, "\(generated.error)")
+        #expect(generated.error.contains("[invalid-compose-value]"))
+    }
+
     private func importing(_ text: String) throws -> ArchdocProcess.Result {
         let project = try TemporaryProject(files: [:])
         try text.write(to: project.root.appendingPathComponent("compose.yaml"), atomically: true, encoding: .utf8)

@@ -45,7 +45,7 @@ package struct ComposeValuesRule: ValidationRule {
 
     /// What is wrong with a port, or `nil`. A published port may be a range
     /// (`8000-8010`), or empty for a port compose chooses; `${VAR}` is left to compose.
-    static func problem(with port: ArchitectureDescription.Port) -> String? {
+    package static func problem(with port: ArchitectureDescription.Port) -> String? {
         // A variable may stand for any part; compose checks it once it is interpolated.
         guard !port.description.contains("$") else { return nil }
         if let proto = port.protocol, !["tcp", "udp", "sctp"].contains(proto) {

@@ -5,6 +5,8 @@ package enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe both
     /// as element content and inside a quoted attribute value.
     package static func escaped(_ text: String) -> String {
+        // HTML forbids C0 and C1 controls, even as character references.
+        let text = text.withControlsNormalised
         guard text.containsASCII(special) else { return text }
         // The runs between special bytes are copied whole: a view page escapes
         // its diagram sources, hundreds of kilobytes at 1,000 containers.

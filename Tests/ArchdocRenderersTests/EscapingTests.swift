@@ -1,3 +1,4 @@
+import ArchdocBasics
 import ArchdocModel
 import ArchdocRenderers
 import ArchdocViews
@@ -51,5 +52,27 @@ import Testing
         let source = PlantUMLRenderer().render(ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0]))
         #expect(source.contains("Container(a_b, \"A\""))
         #expect(source.contains("Container(a_b_2, \"B\""))
+    }
+}
+
+/// Every payload of the hostile corpus, as a label in PlantUML and Mermaid:
+/// one line of source each, with no control character a reader would take
+/// for a line break or that the tools reject (NEL, U+2028 and U+2029 end a
+/// line for PlantUML; HTML forbids C0 and C1 controls).
+@Suite struct HostileLabelTests {
+    @Test(arguments: HostilePayloads.all)
+    func labelsStayOnTheirLine(payload: String) {
+        let api = Container("api", payload, technology: payload, description: payload)
+        let model = ArchitectureModel(Architecture("Shop") {
+            SoftwareSystem("shop", "Shop", description: "x") { api }
+        })
+        let view = ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0])
+        for source in [PlantUMLRenderer().render(view), MermaidRenderer().render(view)] {
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            let labelled = lines.filter { $0.contains("api") && ($0.contains("Container(") || $0.contains("[\"") || $0.contains("(\"")) }
+            #expect(labelled.count == 1, "\(labelled)")
+            #expect(!source.unicodeScalars.contains { $0.breaksOrHidesALine && $0 != "\n" && $0 != "\t" && !(0x200E...0x206F).contains($0.value) && $0.value != 0x061C },
+                    "a control character in the source")
+        }
     }
 }

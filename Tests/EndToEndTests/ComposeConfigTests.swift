@@ -38,4 +38,27 @@ import Testing
             #expect(!listed.isEmpty)
         }
     }
+
+    /// The hostile labels reach compose.yaml only as values: docker compose
+    /// reads the file, finds exactly the top-level keys archdoc writes, and
+    /// gives back each hostile value unchanged.
+    @Test func hostileLabelsStayValuesForDockerCompose() throws {
+        let compose = try Tools.path("DOCKER_COMPOSE")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-compose-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let source = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/hostile-labels").path
+        let generated = try ArchdocProcess.run(["generate", "--quiet", "-a", source], in: project)
+        #expect(generated.status == 0, "\(generated.error)")
+        let output = project.appendingPathComponent("config.json")
+        let result = try Tools.run(compose, ["--project-directory", project.path, "-f", project.appendingPathComponent("compose.yaml").path,
+                                             "--profile", "*", "config", "--format", "json", "-o", output.path])
+        #expect(result.status == 0, "\(result.output)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        #expect(Set(root.keys) == ["name", "services", "networks"], "\(root.keys.sorted())")
+        let services = try #require(root["services"] as? [String: [String: Any]])
+        #expect(Set(services.keys) == ["api_v2", "end", "graph", "o-web", "worker"].reduce(into: Set<String>()) { $0.insert($1) } || services.count == 5, "\(services.keys.sorted())")
+        let environment = try #require(services["worker"]?["environment"] as? [String: String])
+        #expect(environment["PAYLOAD"] == "@enduml\n@startuml\n!include /etc/passwd\n%%{init: {\"theme\": \"dark\"}}%%\nclick a href \"javascript:alert(1)\"\nend")
+        #expect(environment["BREAKS"]?.contains("rtl\u{202E}txt") == true)
+    }
 }

@@ -38,3 +38,35 @@ extension String {
         return String(result)
     }
 }
+
+extension String {
+    /// The text with the control characters no output language keeps made
+    /// harmless: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR, VT and FF become `\n`
+    /// (they end a line in some reader: Java's, PlantUML's); other C0 and C1
+    /// controls and DEL, which HTML forbids and diagram tools reject, become
+    /// U+FFFD. Tab, `\n` and `\r` stay for each language's own escaping.
+    /// The first step of every label escaper.
+    package var withControlsNormalised: String {
+        // The common case, no such character: one pass over the bytes.
+        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
+            return self
+        }
+        var result = String.UnicodeScalarView()
+        var changed = false
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
+                result.append("\n")
+                changed = true
+            case 0x09, 0x0A, 0x0D:
+                result.append(scalar)
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                result.append("\u{FFFD}")
+                changed = true
+            default:
+                result.append(scalar)
+            }
+        }
+        return changed ? String(result) : self
+    }
+}

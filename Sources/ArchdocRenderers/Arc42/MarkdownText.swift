@@ -103,6 +103,7 @@ package enum MarkdownText {
     /// Line breaks (CR, LF, CRLF), tabs and other ASCII vertical space become
     /// single spaces; leading and trailing spaces are dropped.
     static func singleLine(_ text: String) -> String {
+        let text = text.withControlsNormalised
         let utf8 = text.utf8
         let space = UInt8(ascii: " ")
         if !text.containsASCII(breaks), utf8.first != space, utf8.last != space { return text }

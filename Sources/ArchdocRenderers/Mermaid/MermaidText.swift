@@ -12,6 +12,7 @@ enum MermaidText {
     private static let special = ASCIISet("\r\n\"<>&#|`{}*_\\~")
 
     static func escaped(_ text: String) -> String {
+        let text = text.withControlsNormalised
         // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
         guard text.containsASCII(special) else { return text }
         var result = String.UnicodeScalarView()

@@ -33,6 +33,7 @@ enum PlantUMLText {
     private static let creoleMarkup = ASCIISet("*_-/~=^\"")
 
     static func escaped(_ text: String) -> String {
+        let text = text.withControlsNormalised
         // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
         guard text.containsASCII(special, orDoubled: creoleMarkup) else { return text }
         let scalars = Array(text.unicodeScalars)

@@ -76,3 +76,12 @@ import Testing
         }
     }
 }
+
+@Suite struct ControlNormalisationTests {
+    @Test func onlyControlsChange() {
+        #expect("Deployment – Development ✓ © é".withControlsNormalised == "Deployment – Development ✓ © é")
+        #expect("a\u{85}b\u{2028}c\u{2029}d\u{0B}e".withControlsNormalised == "a\nb\nc\nd\ne")
+        #expect("x\u{9B}y\u{0}z\u{7F}".withControlsNormalised == "x\u{FFFD}y\u{FFFD}z\u{FFFD}")
+        #expect("tab\there\r\n".withControlsNormalised == "tab\there\r\n")
+    }
+}

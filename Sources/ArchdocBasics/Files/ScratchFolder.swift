@@ -25,7 +25,7 @@ package enum ScratchFolder {
     package static func removeAbandoned(prefix: String, in parent: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }
         for name in names {
-            guard let pid = owner(of: name, prefix: prefix), kill(pid, 0) == -1, errno == ESRCH else { continue }
+            guard let pid = owner(of: name, prefix: prefix), processHasEnded(pid) else { continue }
             try? FileManager.default.removeItem(atPath: "\(parent)/\(name)")
         }
     }

@@ -27,7 +27,7 @@ package enum TemporaryOutputFile {
     /// Whether a file name is a temporary output file whose writer no longer runs.
     package static func isAbandoned(_ name: String) -> Bool {
         guard let pid = writer(of: name) else { return false }
-        return kill(pid, 0) == -1 && errno == ESRCH
+        return processHasEnded(pid)
     }
 
     /// Removes the abandoned temporary files in each folder; returns their paths.

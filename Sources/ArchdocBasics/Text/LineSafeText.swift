@@ -47,26 +47,40 @@ extension String {
     /// U+FFFD. Tab, `\n` and `\r` stay for each language's own escaping.
     /// The first step of every label escaper.
     package var withControlsNormalised: String {
-        // The common case, no such character: one pass over the bytes.
-        guard utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else {
-            return self
-        }
+        guard containsControlsToNormalise else { return self }
         var result = String.UnicodeScalarView()
-        var changed = false
         for scalar in unicodeScalars {
             switch scalar.value {
-            case 0x0B, 0x0C, 0x85, 0x2028, 0x2029:
-                result.append("\n")
-                changed = true
-            case 0x09, 0x0A, 0x0D:
-                result.append(scalar)
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
-                result.append("\u{FFFD}")
-                changed = true
-            default:
-                result.append(scalar)
+            case 0x0B, 0x0C, 0x85, 0x2028, 0x2029: result.append("\n")
+            case 0x09, 0x0A, 0x0D: result.append(scalar)
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0: result.append("\u{FFFD}")
+            default: result.append(scalar)
             }
         }
-        return changed ? String(result) : self
+        return String(result)
+    }
+
+    /// Whether ``withControlsNormalised`` changes anything, from the UTF-8
+    /// bytes alone: C0 controls but tab, LF and CR; DEL; C1 controls and NEL
+    /// (`C2 80`–`C2 9F`); U+2028 and U+2029 (`E2 80 A8`, `E2 80 A9`). Exact, so
+    /// that text with other non-ASCII characters (an en dash is `E2 80 93`),
+    /// such as a whole diagram source, is not copied scalar by scalar.
+    private var containsControlsToNormalise: Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x09, 0x0A, 0x0D: break
+                case ..<0x20, 0x7F: return true
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return true
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }

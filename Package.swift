@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "ArchdocImportTests",
             dependencies: [
-                "ArchdocImport", "ArchdocComposeFiles", "ArchitectureDescription", "TestSupport",
+                "ArchdocImport", "ArchdocComposeFiles", "ArchdocLoading", "ArchitectureDescription", "TestSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftSyntax", package: "swift-syntax"),

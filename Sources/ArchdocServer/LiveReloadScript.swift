@@ -29,9 +29,18 @@ enum LiveReloadScript {
             overlay.appendChild(body);
             document.body.appendChild(overlay);
           }
-          var events = new EventSource("\(eventsPath)");
-          events.addEventListener("reload", function () { location.reload(); });
-          events.addEventListener("build-error", function (event) { show(event.data); });
+          var events = null;
+          function connect() {
+            events = new EventSource("\(eventsPath)");
+            events.addEventListener("reload", function () { location.reload(); });
+            events.addEventListener("build-error", function (event) { show(event.data); });
+          }
+          // A page kept in the back-forward cache would keep its stream open,
+          // and a browser allows six connections to a host: the seventh page
+          // would wait for a minute. Close on leaving, reconnect on coming back.
+          window.addEventListener("pagehide", function () { if (events) { events.close(); events = null; } });
+          window.addEventListener("pageshow", function (event) { if (event.persisted || !events) { connect(); } });
+          connect();
         })();
 
         """

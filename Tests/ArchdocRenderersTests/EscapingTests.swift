@@ -45,6 +45,26 @@ import Testing
         }
     }
 
+    @Test func plantUMLCutsALabelOverAThousandCharacters() {
+        let long = String(repeating: "long-name ", count: 1_000)
+        let model = ArchitectureModel(Architecture("X") {
+            let a = Container("a", long, technology: "x", description: "x")
+            let b = Container("b", "B", technology: "x", description: "x")
+            SoftwareSystem("s", "S", description: "x") { a; b }
+            a.uses(b, "Calls", technology: long)
+        })
+        let source = PlantUMLRenderer().render(ViewBuilder(model: model).containerView(of: model.architecture.softwareSystems[0]))
+        let cut = String(long.prefix(999)) + "\u{2026}"
+        #expect(source.contains("Container(a, \"\(cut)\""))
+        #expect(source.contains("\"Calls\", \"\(cut)\")"))
+        #expect(!source.contains(long.prefix(1_000)))
+        // Exactly at the limit nothing is cut.
+        let exact = String(repeating: "x", count: 1_000)
+        #expect(PlantUMLRenderer().render(ViewBuilder(model: ArchitectureModel(Architecture("X") {
+            SoftwareSystem("s", exact, description: "x")
+        })).systemContextView()).contains("\"\(exact)\""))
+    }
+
     @Test func aliasesStayUniqueAfterSanitising() {
         let a = Container("a-b", "A", technology: "x", description: "x")
         let b = Container("a_b", "B", technology: "x", description: "x")

@@ -11,54 +11,12 @@ Usage: site_in_browser.py --archdoc BIN --project DIR --screenshots DIR
 """
 import argparse
 import os
-import re
-import signal
-import subprocess
-import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser_support import browser, csp_violations, fail, start_server, stop_server
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def start_server(archdoc, project):
-    log_path = os.path.join(project, "serve-browser.log")
-    log = open(log_path, "w")
-    server = subprocess.Popen([archdoc, "serve", "--port", "0"], cwd=project, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        text = open(log_path).read()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", text)
-        if match:
-            return server, int(match.group(1)), log_path
-        if server.poll() is not None:
-            fail(f"archdoc serve exited: {text}")
-        time.sleep(0.05)
-    fail("archdoc serve did not start in 60 s")
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000"]:
-        options.add_argument(argument)
-    # The console, to find Content-Security-Policy violations.
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    return webdriver.Chrome(service=service, options=options)
-
-
-def csp_violations(driver):
-    """The console's messages about the Content-Security-Policy since the last call."""
-    return [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
 
 
 def main():
@@ -167,12 +125,7 @@ def main():
         checks += 1
     finally:
         driver.quit()
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            fail("archdoc serve did not stop on SIGINT")
+        stop_server(server)
     print(f"{checks} browser checks passed")
 
 

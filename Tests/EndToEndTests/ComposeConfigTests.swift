@@ -61,4 +61,30 @@ import Testing
         #expect(environment["PAYLOAD"] == "@enduml\n@startuml\n!include /etc/passwd\n%%{init: {\"theme\": \"dark\"}}%%\nclick a href \"javascript:alert(1)\"\nend")
         #expect(environment["BREAKS"]?.contains("rtl\u{202E}txt") == true)
     }
+
+    /// Every payload of the hostile corpus as an environment value: docker
+    /// compose reads compose.yaml with exactly archdoc's top-level keys and
+    /// a service per container, and gives back each value unchanged. Values
+    /// with `$` are left out: compose interpolates them, as it does a value
+    /// a user writes (import writes a passed-through variable as `${KEY}`).
+    @Test func everyHostilePayloadStaysAnEnvironmentValue() throws {
+        let compose = try Tools.path("DOCKER_COMPOSE")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-compose-corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let generated = try ArchdocProcess.run(["generate", "--quiet", "-a", try HostileCorpus.write().path], in: project)
+        #expect(generated.status == 0, "\(generated.error)")
+        let output = project.appendingPathComponent("config.json")
+        let result = try Tools.run(compose, ["--project-directory", project.path, "-f", project.appendingPathComponent("compose.yaml").path,
+                                             "config", "--format", "json", "-o", output.path])
+        #expect(result.status == 0, "\(result.output)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        #expect(Set(root.keys) == ["name", "services", "networks"], "\(root.keys.sorted())")
+        let services = try #require(root["services"] as? [String: [String: Any]])
+        let payloads = HostilePayloads.all
+        #expect(Set(services.keys) == Set(payloads.indices.map { "c\($0)" }))
+        for (index, payload) in payloads.enumerated() where !payload.contains("$") {
+            let environment = services["c\(index)"]?["environment"] as? [String: String]
+            #expect(environment?["PAYLOAD"] == payload, "payload \(index) \(payload.prefix(40).debugDescription)")
+        }
+    }
 }

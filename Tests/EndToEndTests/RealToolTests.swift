@@ -1,15 +1,25 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every generated diagram must render with the real tools: PlantUML 1.2025.9
 /// and Mermaid 11. `scripts/install-tools.sh` (run by `make test` and CI)
 /// installs them and writes their paths to `.tools/env`.
 @Suite(.serialized) struct RealToolTests {
-    /// The examples, archdoc's own architecture, and a fixture of hostile labels.
+    /// The examples, archdoc's own architecture, a fixture of hostile labels,
+    /// and ``hostileCorpus``.
     static let architectures: [String] = {
         let examples = (try? FileManager.default.contentsOfDirectory(atPath: ArchdocProcess.packageRoot.appendingPathComponent("architecture/examples").path)) ?? []
-        return ["architecture", "Tests/Fixtures/hostile-labels"] + examples.sorted().map { "architecture/examples/\($0)" }
+        return ["architecture", "Tests/Fixtures/hostile-labels", hostileCorpus] + examples.sorted().map { "architecture/examples/\($0)" }
     }()
+
+    /// The name of ``HostileCorpus``'s architecture, written to a temporary folder for each test.
+    static let hostileCorpus = "hostile-corpus"
+
+    /// The folder of an architecture of ``architectures``.
+    static func folder(of architecture: String) throws -> URL {
+        architecture == hostileCorpus ? try HostileCorpus.write() : ArchdocProcess.packageRoot.appendingPathComponent(architecture)
+    }
 
     @Test(arguments: architectures)
     func plantUMLRendersEveryView(architecture: String) throws {
@@ -50,7 +60,7 @@ import Testing
     private func generate(_ architecture: String) throws -> URL {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-real-\(UUID().uuidString)")
         let result = try ArchdocProcess.run(
-            ["generate", "--quiet", "-a", ArchdocProcess.packageRoot.appendingPathComponent(architecture).path, "-o", output.path, "--no-compose"])
+            ["generate", "--quiet", "-a", try Self.folder(of: architecture).path, "-o", output.path, "--no-compose"])
         #expect(result.status == 0, "\(result.error)")
         return output
     }

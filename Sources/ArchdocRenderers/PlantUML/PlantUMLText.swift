@@ -11,7 +11,15 @@ import ArchdocTemplates
 /// `$` and `\` are written as `<U+0024>` and `<U+005C>` instead: PlantUML
 /// 1.2025 crashes on `&#36;` and `&#92;` (its entity decoder feeds them to a
 /// regex replacement), while exiting 0. The real-tool tests catch such crashes.
+///
+/// Text over ``maximumLength`` characters is cut there and ends in `…`:
+/// C4-PlantUML's macros loop over a label's words and lines, and PlantUML
+/// stops a relationship's 10,000-character technology with "Infinite loop?".
+/// The whole text stays in the arc42 chapters and the site.
 enum PlantUMLText {
+    /// The most characters of one label a diagram shows.
+    static let maximumLength = 1_000
+
     /// The text as a double-quoted macro argument.
     static func quoted(_ text: String) -> String {
         "\"" + escaped(text) + "\""
@@ -33,7 +41,7 @@ enum PlantUMLText {
     private static let creoleMarkup = ASCIISet("*_-/~=^\"")
 
     static func escaped(_ text: String) -> String {
-        let text = text.withControlsNormalised
+        let text = shortened(text.withControlsNormalised)
         // Most names and descriptions need nothing: skip the scalar-by-scalar copy.
         guard text.containsASCII(special, orDoubled: creoleMarkup) else { return text }
         let scalars = Array(text.unicodeScalars)
@@ -58,6 +66,13 @@ enum PlantUMLText {
             }
         }
         return String(result)
+    }
+
+    /// The text, or its first ``maximumLength`` − 1 characters and `…`.
+    static func shortened(_ text: String) -> String {
+        // A UTF-8 count within the limit is a character count within it: most labels stop here.
+        guard text.utf8.count > maximumLength, text.count > maximumLength else { return text }
+        return String(text.prefix(maximumLength - 1)) + "\u{2026}"
     }
 }
 

@@ -115,18 +115,17 @@ package struct ArchitectureImporter: Sendable {
         }
         // Values compose itself refuses: imported as they are, and said at their line,
         // because generate stops at them (rule invalid-compose-value) until they are fixed.
+        // The problems are the ones generate's rule names, in its words.
         let refused = "; generate reports it as invalid-compose-value until it is fixed"
         for port in compose.ports {
             if let problem = ComposeValuesRule.problem(with: port.value) { note("port '\(port.value.description)' \(problem)\(refused)", at: port) }
         }
-        if let replicas = compose.replicas, replicas.value < 0 { note("replicas is \(replicas.value), below 0\(refused)", at: replicas) }
-        for volume in compose.volumes where !volume.value.target.hasPrefix("/") {
-            note("volume target '\(volume.value.target)' is not an absolute path\(refused)", at: volume)
+        if let replicas = compose.replicas, let problem = ComposeValuesRule.problem(withReplicas: replicas.value) { note(problem + refused, at: replicas) }
+        for volume in compose.volumes {
+            if let problem = ComposeValuesRule.problem(withVolumeTarget: volume.value.target) { note(problem + refused, at: volume) }
         }
         if let check = compose.healthcheck {
-            for (field, value) in [("interval", check.value.interval), ("timeout", check.value.timeout), ("start_period", check.value.startPeriod)] {
-                if let value, !ComposeValuesRule.isDuration(value) { note("healthcheck \(field) '\(value)' is not a duration\(refused)", at: check) }
-            }
+            for problem in ComposeValuesRule.problems(with: check.value) { note(problem + refused, at: check) }
         }
 
         if let restart = compose.restart {

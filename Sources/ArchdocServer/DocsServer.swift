@@ -42,7 +42,7 @@ package struct DocsServer: Sendable {
     /// port actually bound.
     package func run(onRunning: @escaping @Sendable (Int) async -> Void) async throws {
         let router = Router()
-        router.add(middleware: SecurityMiddleware(allowedHosts: SecurityMiddleware<BasicRequestContext>.allowedHosts(boundTo: host, extra: allowedHosts)))
+        router.add(middleware: SecurityMiddleware(boundTo: host, allowing: allowedHosts))
         let site = SitePath(root: siteDirectory)
         let hub = self.hub
         router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ -> Response in

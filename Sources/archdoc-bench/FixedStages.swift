@@ -36,7 +36,7 @@ struct FixedStages {
         let pages = try site.pages.map { try String(contentsOfFile: $0, encoding: .utf8) }
         out.append(Measure.run("CommonMark.render (1,000 pages)", size: 1_000) { pages.map { CommonMark.render($0) } })
         var withoutPages = site.generator
-        withoutPages.configuration.docsDirectory = "\(work)/no-docs"
+        withoutPages.configuration.layout.docsDirectory = "\(work)/no-docs"
         out += try siteBesideCmark(site)
         out.append(try Measure.run("site build (0 pages, same model)", size: 0) { try withoutPages.files(for: site.model) })
         out.append(try cachedLoad())

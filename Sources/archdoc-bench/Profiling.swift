@@ -16,7 +16,7 @@ enum Profiling {
         let model = ArchitectureModel(SyntheticModel.architecture(SyntheticSpec(containers: size)))
         let views = ViewBuilder(model: model).defaultViews()
         var configuration = GeneratorConfiguration(templatesDirectory: "/nonexistent", docsDirectory: "/nonexistent")
-        configuration.composeFile = "compose.yaml"
+        configuration.layout.composeFile = "compose.yaml"
         let body: () throws -> Void
         switch what {
         case "plantuml": body = { consume(views.map(PlantUMLRenderer().render)) }

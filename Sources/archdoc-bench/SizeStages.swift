@@ -25,7 +25,7 @@ struct SizeStages {
     static func diagramSources(of views: [DiagramView]) -> [GeneratedFile] {
         let configuration = GeneratorConfiguration()
         return diagramRenderers.flatMap { _, renderer in
-            views.map { GeneratedFile(path: configuration.diagramPath(for: $0, extension: renderer.fileExtension), contents: renderer.render($0)) }
+            views.map { GeneratedFile(path: configuration.layout.diagramPath(for: $0, extension: renderer.fileExtension), contents: renderer.render($0)) }
         }
     }
 

@@ -33,7 +33,7 @@ struct Generate: ParsableCommand {
         case .succeeded(let report):
             guard !options.quiet else { return }
             report.warnings.forEach(Terminal.error)
-            let composeNote = report.files.contains { $0 == configuration.composeFile } ? " and \(output.compose)" : ""
+            let composeNote = report.files.contains { $0 == configuration.layout.composeFile } ? " and \(output.compose)" : ""
             print("Generated \(report.files.count) files in \(output.output)/\(composeNote) (\(report.written) written, \(report.files.count - report.written) unchanged) in \(report.duration.formattedSeconds)")
         }
     }

@@ -1,6 +1,5 @@
 import ArchdocComposeFiles
 import ArchdocDrift
-import ArchdocLoading
 import ArchdocModel
 import ArchdocRenderers
 import ArchitectureDescription
@@ -26,13 +25,8 @@ import Testing
 
     static let variables = ComposeVariables(["POSTGRES_PASSWORD": "secret", "MINIO_ROOT_USER": "minio", "MINIO_ROOT_PASSWORD": "minio-secret"])
 
-    static let taskPlatform: ArchitectureModel = {
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
-        let folder = Examples.packageRoot.appendingPathComponent("architecture/examples/task-platform").path
-        // A failure here fails every test below with the loader's message.
-        return try! ArchitectureLoader(environment: environment).load(from: folder).model
-    }()
+    // A failure here fails every test below with the loader's message.
+    static let taskPlatform: ArchitectureModel = try! Examples.load("architecture/examples/task-platform").model
 
     static let mutations: [Mutation] = [
         Mutation(name: "image tag", find: "image: postgres:17", replace: "image: postgres:16", service: "database", kind: .image, lineOf: "image: postgres:16"),

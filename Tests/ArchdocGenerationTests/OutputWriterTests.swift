@@ -20,19 +20,10 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
-    /// The id of a process that has exited (and so a writer that died).
-    static func deadProcessID() throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/true")
-        try process.run()
-        process.waitUntilExit()
-        return process.processIdentifier
-    }
-
     @Test func aTemporaryFileOfADeadWriterIsRemovedAndALiveOnesIsKept() throws {
         let folder = URL(fileURLWithPath: root).appendingPathComponent("diagrams")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let dead = folder.appendingPathComponent(TemporaryOutputFile.name(for: "a.puml", pid: try Self.deadProcessID()))
+        let dead = folder.appendingPathComponent(TemporaryOutputFile.name(for: "a.puml", pid: try EndedProcess.id()))
         let live = folder.appendingPathComponent(TemporaryOutputFile.name(for: "b.puml", pid: getppid()))
         let foreign = folder.appendingPathComponent(".notes.tmp")
         for url in [dead, live, foreign] { try Data("half".utf8).write(to: url) }

@@ -1,5 +1,4 @@
 import ArchdocBasics
-import ArchdocLoading
 import ArchdocModel
 import ArchdocRenderers
 import ArchdocViews
@@ -284,10 +283,7 @@ import Testing
     // MARK: The flask-fastapi-duckdb example
 
     @Test func flaskExampleDeploymentViewHasTheReferenceFacts() throws {
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
-        let loaded = try ArchitectureLoader(environment: environment)
-            .load(from: Examples.packageRoot.appendingPathComponent("architecture/examples/flask-fastapi-duckdb").path)
+        let loaded = try Examples.load("architecture/examples/flask-fastapi-duckdb")
         #expect(!Validator().validate(loaded.model).containsErrors)
         let chapter = try #require(try Project().chapters(loaded.model)["07-deployment-view.md"])
 

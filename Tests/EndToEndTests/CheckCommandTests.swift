@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CheckCommandTests {
@@ -21,11 +22,7 @@ import Testing
     /// file behind: check does not report it, and the next generate removes it.
     @Test func aKilledWritersTemporaryFileIsIgnoredThenRemoved() throws {
         let project = try generatedProject()
-        let finished = Process()
-        finished.executableURL = URL(fileURLWithPath: "/bin/true")
-        try finished.run()
-        finished.waitUntilExit()
-        let debris = project.path("site/diagrams/.context.svg.\(finished.processIdentifier).tmp")
+        let debris = project.path("site/diagrams/.context.svg.\(try EndedProcess.id()).tmp")
         try Data("<svg>half".utf8).write(to: URL(fileURLWithPath: debris))
         let checked = try ArchdocProcess.run(["check", "--quiet"], in: project.root)
         #expect(checked.status == 0, "\(checked.output)\(checked.error)")

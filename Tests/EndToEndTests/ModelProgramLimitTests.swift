@@ -1,3 +1,4 @@
+import ArchdocBasics
 import Foundation
 import Testing
 
@@ -19,10 +20,6 @@ import Testing
         """
     }
 
-    static func isRunning(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno != ESRCH
-    }
-
     /// Waits up to `seconds` for `condition`, polling.
     static func eventually(_ seconds: Double, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -42,7 +39,7 @@ import Testing
         #expect(result.error.contains("did not finish within 2 s"), "\(result.error)")
         #expect(result.error.contains("--timeout") && result.error.contains("ARCHDOC_MODEL_TIMEOUT"), "\(result.error)")
         let pid = try #require(Int32(try String(contentsOfFile: marker, encoding: .utf8)))
-        #expect(!Self.isRunning(pid), "the model program \(pid) survived")
+        #expect(processHasEnded(pid), "the model program \(pid) survived")
         // Compiling takes a few seconds; the limit and the grace add four more, not forever.
         #expect(Date().timeIntervalSince(started) < 120)
         #expect(!project.exists("site"), "nothing is written")
@@ -66,7 +63,7 @@ import Testing
             ? Int32(try String(contentsOfFile: marker, encoding: .utf8)) : nil)
         kill(archdoc.processIdentifier, SIGKILL)
         archdoc.waitUntilExit()
-        #expect(Self.eventually(10) { !Self.isRunning(pid) }, "the model program \(pid) outlived a killed archdoc")
+        #expect(Self.eventually(10) { processHasEnded(pid) }, "the model program \(pid) outlived a killed archdoc")
         // The killed run's build folder is removed by the next run.
         let builds = "\(cache)/build"
         #expect(try !FileManager.default.contentsOfDirectory(atPath: builds).isEmpty, "the killed run left no build folder to test with")

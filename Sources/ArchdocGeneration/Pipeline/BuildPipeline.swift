@@ -36,17 +36,12 @@ package struct BuildPipeline: Sendable {
     /// The loader, with its environment.
     package var loader: ArchitectureLoader
 
-    /// Creates a build.
-    package init(architectureDirectory: String, configuration: GeneratorConfiguration, loader: ArchitectureLoader = ArchitectureLoader()) {
+    /// Creates a build whose model program may run for `modelTimeout` seconds
+    /// (`nil`: `ARCHDOC_MODEL_TIMEOUT`, else the default minute), or that loads with `loader`.
+    package init(architectureDirectory: String, configuration: GeneratorConfiguration, modelTimeout: TimeInterval? = nil, loader: ArchitectureLoader? = nil) {
         self.architectureDirectory = architectureDirectory
         self.configuration = configuration
-        self.loader = loader
-    }
-
-    /// Creates a build whose model program may run for `modelTimeout` seconds
-    /// (`nil`: `ARCHDOC_MODEL_TIMEOUT`, else the default minute).
-    package init(architectureDirectory: String, configuration: GeneratorConfiguration, modelTimeout: TimeInterval?) {
-        self.init(architectureDirectory: architectureDirectory, configuration: configuration, loader: ArchitectureLoader(runTimeout: modelTimeout))
+        self.loader = loader ?? ArchitectureLoader(runTimeout: modelTimeout)
     }
 
     /// Runs the pipeline once. `willCompile` is called before the Swift files are compiled.

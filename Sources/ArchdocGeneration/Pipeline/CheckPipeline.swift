@@ -69,14 +69,14 @@ package struct CheckPipeline: Sendable {
         if configuration.pictureCache == nil { configuration.pictureCache = .standard(environment: loader.environment) }
         do {
             let expected = try Generator(configuration: configuration).files(for: model)
-            findings += Staleness(expected: expected, siteDirectory: configuration.siteDirectory).findings()
+            findings += Staleness(expected: expected, siteDirectory: configuration.layout.siteDirectory).findings()
         } catch {
             return .failed(message: error.description, exitCode: .dataError)
         }
 
         // Without -f, the generated compose file, when there is one.
         let explicit = !composeFiles.isEmpty
-        let candidates = explicit ? composeFiles : (configuration.composeFile.map { [$0] } ?? [])
+        let candidates = explicit ? composeFiles : (configuration.layout.composeFile.map { [$0] } ?? [])
         let readable = candidates.filter { explicit || FileManager.default.fileExists(atPath: $0) }
         if let first = readable.first, model.architecture.deployment != nil {
             do {

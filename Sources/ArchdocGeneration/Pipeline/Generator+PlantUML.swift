@@ -11,7 +11,7 @@ extension Generator {
     /// is set; nothing otherwise, or when no PlantUML sources are generated.
     func plantUMLPictures(views: [DiagramView], diagrams: [GeneratedFile]) throws(GenerationError) -> [GeneratedFile] {
         guard let jar = configuration.plantUMLJar else { return [] }
-        let paths = views.map { configuration.diagramPath(for: $0, extension: PlantUMLRenderer().fileExtension) }
+        let paths = views.map { configuration.layout.diagramPath(for: $0, extension: PlantUMLRenderer().fileExtension) }
         let sources = paths.compactMap { path in diagrams.first { $0.path == path } }
         guard !sources.isEmpty else { return [] }
         do {

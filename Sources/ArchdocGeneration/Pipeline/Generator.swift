@@ -9,14 +9,8 @@ import ArchdocViews
 /// Where `generate` writes, and where it reads the user's own templates and pages.
 /// Every path is relative to the project folder (where archdoc runs) or absolute.
 package struct GeneratorConfiguration: Sendable {
-    /// The folder of generated documentation: diagrams, arc42 chapters, the site.
-    package var siteDirectory: String
-    /// The compose file to write, or `nil` for none.
-    package var composeFile: String?
-    /// The user's template folder; a file here replaces the default of the same name.
-    package var templatesDirectory: String
-    /// The user's own Markdown pages and chapters.
-    package var docsDirectory: String
+    /// Where the documentation and the compose file go, and where the user's templates and pages are.
+    package var layout: OutputLayout
     /// Whether a broken link in a page is an error rather than a warning.
     package var strictLinks: Bool
     /// Whether to build the HTML site (the diagrams and chapters are written either way).
@@ -27,7 +21,8 @@ package struct GeneratorConfiguration: Sendable {
     /// as `<site>/diagrams/<view>.plantuml.svg`; `nil` for no PlantUML pictures.
     package var plantUMLJar: String?
 
-    /// The defaults: `site/`, `compose.yaml`, `templates/` and `architecture/docs/`.
+    /// The defaults: `site/`, `compose.yaml`, `templates/` and `architecture/docs/`
+    /// (as ``OutputLayout``), lenient links, a site, no picture cache, no PlantUML.
     package init(
         siteDirectory: String = "site",
         composeFile: String? = "compose.yaml",
@@ -38,24 +33,12 @@ package struct GeneratorConfiguration: Sendable {
         pictureCache: PictureCache? = nil,
         plantUMLJar: String? = nil
     ) {
-        self.siteDirectory = siteDirectory
-        self.composeFile = composeFile
-        self.templatesDirectory = templatesDirectory
-        self.docsDirectory = docsDirectory
+        let layout = OutputLayout(siteDirectory: siteDirectory, composeFile: composeFile, templatesDirectory: templatesDirectory, docsDirectory: docsDirectory)
+        self.layout = layout
         self.strictLinks = strictLinks
         self.buildsSite = buildsSite
         self.pictureCache = pictureCache
         self.plantUMLJar = plantUMLJar
-    }
-
-    /// The folders the renderers and the site write to and read from.
-    package var layout: OutputLayout {
-        OutputLayout(siteDirectory: siteDirectory, composeFile: composeFile, templatesDirectory: templatesDirectory, docsDirectory: docsDirectory)
-    }
-
-    /// Where a view's diagram file of an extension goes (see ``OutputLayout/diagramPath(for:extension:)``).
-    package func diagramPath(for view: DiagramView, extension fileExtension: String) -> String {
-        layout.diagramPath(for: view, extension: fileExtension)
     }
 }
 
@@ -92,13 +75,13 @@ package struct Generator: Sendable {
     /// A view's diagram sources, one per renderer.
     private func sourceFiles(for view: DiagramView) -> [GeneratedFile] {
         renderers.map { renderer in
-            GeneratedFile(path: configuration.diagramPath(for: view, extension: renderer.fileExtension), contents: renderer.render(view))
+            GeneratedFile(path: configuration.layout.diagramPath(for: view, extension: renderer.fileExtension), contents: renderer.render(view))
         }
     }
 
     /// A view's picture, from the cache or laid out now.
     private func pictureFile(for view: DiagramView, renderer: SVGPictureRenderer) throws(GenerationError) -> GeneratedFile {
-        let path = configuration.diagramPath(for: view, extension: renderer.fileExtension)
+        let path = configuration.layout.diagramPath(for: view, extension: renderer.fileExtension)
         do {
             let svg = try configuration.pictureCache.map { cache throws(PictureError) in try cache.picture(for: view, renderer: renderer) }
                 ?? renderer.render(view)
@@ -134,11 +117,11 @@ package struct Generator: Sendable {
             }
         }
         let drawing = Concurrently(pictureWork)
-        let picturePaths = pictures.map { renderer in views.map { configuration.diagramPath(for: $0, extension: renderer.fileExtension) } } ?? []
+        let picturePaths = pictures.map { renderer in views.map { configuration.layout.diagramPath(for: $0, extension: renderer.fileExtension) } } ?? []
         let diagramSources = sources.flatMap { $0 }
         let plantUMLPictures = try plantUMLPictures(views: views, diagrams: diagramSources)
         // The compose file needs nothing else: it is written while the chapters and the site are.
-        let composePath = model.architecture.deployment == nil ? nil : configuration.composeFile
+        let composePath = model.architecture.deployment == nil ? nil : configuration.layout.composeFile
         var composeWork: (@Sendable () -> GeneratedFile)?
         if let composePath {
             composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
@@ -183,7 +166,7 @@ package struct Generator: Sendable {
         let made = try documents.concurrentMap(costliestFirst: { document in
             switch document {
             case .chapter(let chapter): modelChapters.firstIndex(of: chapter).map { Int.max - $0 } ?? 0
-            case .viewPage(let view): ["puml", "mmd"].reduce(0) { $0 + (diagramTexts[configuration.diagramPath(for: view, extension: $1)]?.utf8.count ?? 0) }
+            case .viewPage(let view): ["puml", "mmd"].reduce(0) { $0 + (diagramTexts[configuration.layout.diagramPath(for: view, extension: $1)]?.utf8.count ?? 0) }
             }
         }) { document throws(GenerationError) -> (chapter: GeneratedFile?, page: SitePage?) in
             switch document {

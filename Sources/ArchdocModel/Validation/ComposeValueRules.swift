@@ -19,25 +19,14 @@ package struct ComposeValuesRule: ValidationRule {
                 }
             }
             let replicas = [(service.replicas, service.location)] + service.profileSettings.map { ($0.replicas, $0.location) }
-            for case let (count?, location) in replicas where count < 0 {
-                found.append(error("service \(name): replicas is \(count); give 0 or more (0 declares the service without starting it)", at: location))
+            for case let (count?, location) in replicas {
+                if let problem = Self.problem(withReplicas: count) { found.append(error("service \(name): \(problem)", at: location)) }
             }
-            if let check = service.healthcheck {
-                for (field, value) in [("interval", check.interval), ("timeout", check.timeout), ("startPeriod", check.startPeriod)] {
-                    if let value, !Self.isDuration(value) {
-                        found.append(error(
-                            "service \(name): health-check \(field) \(value.quoted) is not a duration; write it like \"10s\", \"1m30s\" or \"500ms\"",
-                            at: service.location))
-                    }
-                }
-                if let retries = check.retries, retries < 0 {
-                    found.append(error("service \(name): health-check retries is \(retries); give 0 or more", at: service.location))
-                }
+            for problem in service.healthcheck.map(Self.problems(with:)) ?? [] {
+                found.append(error("service \(name): \(problem)", at: service.location))
             }
-            for mount in service.volumes where !mount.target.hasPrefix("/") {
-                found.append(error(
-                    "service \(name): volume target \(mount.target.quoted) is not an absolute path inside the container; write it like \"/data\"",
-                    at: service.location))
+            for mount in service.volumes {
+                if let problem = Self.problem(withVolumeTarget: mount.target) { found.append(error("service \(name): \(problem)", at: service.location)) }
             }
         }
         return found
@@ -69,6 +58,30 @@ package struct ComposeValuesRule: ValidationRule {
         return nil
     }
 
+    /// What is wrong with a replica count, or `nil`.
+    package static func problem(withReplicas count: Int) -> String? {
+        count < 0 ? "replicas is \(count); give 0 or more (0 declares the service without starting it)" : nil
+    }
+
+    /// What is wrong with a volume's target in the container, or `nil`.
+    package static func problem(withVolumeTarget target: String) -> String? {
+        target.hasPrefix("/") ? nil : "volume target \(target.quoted) is not an absolute path inside the container; write it like \"/data\""
+    }
+
+    /// What is wrong with a health check's durations and retries.
+    package static func problems(with check: HealthCheck) -> [String] {
+        var problems: [String] = []
+        for (field, value) in [("interval", check.interval), ("timeout", check.timeout), ("start period", check.startPeriod)] {
+            if let value, !isDuration(value) {
+                problems.append("health-check \(field) \(value.quoted) is not a duration; write it like \"10s\", \"1m30s\" or \"500ms\"")
+            }
+        }
+        if let retries = check.retries, retries < 0 {
+            problems.append("health-check retries is \(retries); give 0 or more")
+        }
+        return problems
+    }
+
     /// Whether `text` is an IPv4 or IPv6 address (IPv6 with or without brackets).
     static func isIPAddress(_ text: String) -> Bool {
         let bare = text.hasPrefix("[") && text.hasSuffix("]") ? String(text.dropFirst().dropLast()) : text
@@ -76,17 +89,19 @@ package struct ComposeValuesRule: ValidationRule {
         return inet_pton(AF_INET, bare, &buffer) == 1 || inet_pton(AF_INET6, bare, &buffer) == 1
     }
 
+    /// Go's duration units, two-letter ones first so that `ms` is not read as `m`.
+    private static let durationUnits = ["ns", "us", "µs", "ms", "s", "m", "h"]
+
     /// Whether `text` is a compose duration: numbers with units, `1h30m`, `10s`, `500ms`, `1.5s`.
     package static func isDuration(_ text: String) -> Bool {
         if text.contains("$") { return true }
-        let units = ["ns", "us", "µs", "ms", "s", "m", "h"]
         var rest = Substring(text)
         guard !rest.isEmpty else { return false }
         while !rest.isEmpty {
             let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
             guard !number.isEmpty, Double(number) != nil else { return false }
             rest = rest.dropFirst(number.count)
-            guard let unit = units.sorted(by: { $0.count > $1.count }).first(where: { rest.hasPrefix($0) }) else { return false }
+            guard let unit = durationUnits.first(where: { rest.hasPrefix($0) }) else { return false }
             rest = rest.dropFirst(unit.count)
         }
         return true

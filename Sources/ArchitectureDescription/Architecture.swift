@@ -31,6 +31,20 @@ public struct Architecture: Codable, Hashable, Sendable {
     public var relationships: [Relationship]
     /// The deployment, if one is declared.
     public var deployment: Deployment?
+    /// The environments, in declaration order; empty when the compose profiles are all there is.
+    public var environments: [Environment]
+    /// The build and delivery pipeline.
+    public var pipeline: Pipeline?
+    /// The path builds take through registries and environments.
+    public var promotion: Promotion?
+    /// How a bad release is undone.
+    public var rollback: Rollback?
+    /// Logging, metrics and alerts.
+    public var operations: Operations?
+    /// The variables a deployment needs.
+    public var configuration: Configuration?
+    /// The questions not answered yet.
+    public var openQuestions: [OpenQuestion]
     public var location: SourceLocation
 
     /// Declares the architecture.
@@ -46,17 +60,27 @@ public struct Architecture: Codable, Hashable, Sendable {
         self.description = description
         self.location = SourceLocation(file: file, line: line, column: column)
         var people: [Person] = [], systems: [SoftwareSystem] = [], relationships: [Relationship] = []
-        var deployments: [Deployment] = []
+        var deployments: [Deployment] = [], environments: [Environment] = [], questions: [OpenQuestion] = []
+        var pipeline: Pipeline?, promotion: Promotion?, rollback: Rollback?, operations: Operations?, configuration: Configuration?
         for component in content() {
             switch component {
             case .person(let person): people.append(person)
             case .softwareSystem(let system): systems.append(system)
             case .relationship(let relationship): relationships.append(relationship)
             case .deployment(let deployment): deployments.append(deployment)
+            case .environment(let environment): environments.append(environment)
+            case .pipeline(let value): pipeline = pipeline ?? value
+            case .promotion(let value): promotion = promotion ?? value
+            case .rollback(let value): rollback = rollback ?? value
+            case .operations(let value): operations = operations ?? value
+            case .configuration(let value): configuration = configuration ?? value
+            case .openQuestion(let question): questions.append(question)
             }
         }
         (self.people, self.softwareSystems, self.relationships) = (people, systems, relationships)
         self.deployment = deployments.first
+        (self.environments, self.openQuestions) = (environments, questions)
+        (self.pipeline, self.promotion, self.rollback, self.operations, self.configuration) = (pipeline, promotion, rollback, operations, configuration)
         ArchitectureExport.register(self, extraDeployments: deployments.dropFirst().map(\.location))
     }
 }
@@ -67,10 +91,19 @@ public enum ArchitectureComponent: Sendable {
     case softwareSystem(SoftwareSystem)
     case relationship(Relationship)
     case deployment(Deployment)
+    case environment(Environment)
+    case pipeline(Pipeline)
+    case promotion(Promotion)
+    case rollback(Rollback)
+    case operations(Operations)
+    case configuration(Configuration)
+    case openQuestion(OpenQuestion)
 }
 
 /// Collects the contents of an ``Architecture``: people, software systems,
-/// relationships and one deployment. Anything else is a compile-time error.
+/// relationships, one deployment, environments, and one each of pipeline,
+/// promotion, rollback, operations and configuration, and open questions.
+/// Anything else is a compile-time error.
 @resultBuilder
 public enum ArchitectureBuilder {
     public static func buildExpression(_ person: Person) -> [ArchitectureComponent] { [.person(person)] }
@@ -80,6 +113,13 @@ public enum ArchitectureBuilder {
         relationships.map(ArchitectureComponent.relationship)
     }
     public static func buildExpression(_ deployment: Deployment) -> [ArchitectureComponent] { [.deployment(deployment)] }
+    public static func buildExpression(_ environment: Environment) -> [ArchitectureComponent] { [.environment(environment)] }
+    public static func buildExpression(_ pipeline: Pipeline) -> [ArchitectureComponent] { [.pipeline(pipeline)] }
+    public static func buildExpression(_ promotion: Promotion) -> [ArchitectureComponent] { [.promotion(promotion)] }
+    public static func buildExpression(_ rollback: Rollback) -> [ArchitectureComponent] { [.rollback(rollback)] }
+    public static func buildExpression(_ operations: Operations) -> [ArchitectureComponent] { [.operations(operations)] }
+    public static func buildExpression(_ configuration: Configuration) -> [ArchitectureComponent] { [.configuration(configuration)] }
+    public static func buildExpression(_ question: OpenQuestion) -> [ArchitectureComponent] { [.openQuestion(question)] }
     public static func buildBlock(_ parts: [ArchitectureComponent]...) -> [ArchitectureComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [ArchitectureComponent]?) -> [ArchitectureComponent] { part ?? [] }
     public static func buildEither(first: [ArchitectureComponent]) -> [ArchitectureComponent] { first }

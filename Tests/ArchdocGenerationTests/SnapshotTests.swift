@@ -1,5 +1,4 @@
 import ArchdocGeneration
-import ArchdocLoading
 import ArchdocModel
 import Foundation
 import SnapshotTesting
@@ -9,24 +8,16 @@ import Testing
 /// Snapshots of every generated file of every example. The examples are loaded
 /// the way `archdoc generate` loads them: compiled against the DSL library.
 @Suite(.serialized) struct SnapshotTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let examples: [String] = {
-        let folder = packageRoot.appendingPathComponent("architecture/examples")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return ["architecture"] + names.sorted().map { "architecture/examples/\($0)" }
-    }()
+    static let packageRoot = Examples.packageRoot
 
     /// `site/diagrams/context.puml` → `diagrams-context.puml`; `compose.yaml` stays.
     static func snapshotName(_ path: String) -> String {
         (path.hasPrefix("site/") ? String(path.dropFirst("site/".count)) : path).replacingOccurrences(of: "/", with: "-")
     }
 
-    @Test(arguments: examples)
+    @Test(arguments: Examples.all)
     func generatedFiles(example: String) throws {
-        var environment = ProcessInfo.processInfo.environment
-        environment["ARCHDOC_CACHE_DIR"] = environment["ARCHDOC_TEST_CACHE_DIR"] ?? FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-test-cache").path
-        let loaded = try ArchitectureLoader(environment: environment).load(from: Self.packageRoot.appendingPathComponent(example).path)
+        let loaded = try Examples.load(example)
         #expect(!Validator().validate(loaded.model).containsErrors)
         // Relative to the package (the tests' working folder): chapters name the docs folder.
         let folder = example

@@ -211,6 +211,45 @@ import Testing
         #expect(!project.exists("compose.yaml") && !project.exists("site"))
     }
 
+    /// The delivery model's mistakes stop generate with exit 65 at the line of
+    /// the declaration, naming the rule, before anything is written.
+    @Test(arguments: [
+        ("deploys", "Pipeline(\".gitlab-ci.yml\") { Stage(\"deploy\", deploysTo: elsewhere) } // MARK", "unknown-environment"),
+        ("profile", "Environment(\"qa\", \"QA\", runsOn: .compose(Profile(\"qa\"))) // MARK", "unknown-profile"),
+        ("cycle", "Promotion { Promote(local, to: staging, gate: .automatic(\"on main\")); Promote(staging, to: local, gate: .automatic(\"back\")) } // MARK",
+         "promotion-cycle"),
+        ("duration", "Rollback(method: \"Redeploy\", recoveryTime: \"ten minutes\") // MARK", "invalid-duration"),
+        ("secret", "Configuration { Variable(\"TOKEN\", secret: true) } // MARK", "secret-in-compose"),
+    ])
+    func deliveryMistakesExit65AtTheirLine(name: String, declaration: String, rule: String) throws {
+        let source = """
+            import ArchitectureDescription
+
+            let api = Container("api", "API", technology: "Swift", description: "Serves")
+            let dev = Profile("dev")
+            let local = Environment("local", "Local", runsOn: .compose(dev))
+            let staging = Environment("staging", "Staging", runsOn: .host(.vm(cpus: 2, memoryGB: 4)))
+            let elsewhere = Environment("elsewhere", "Elsewhere", runsOn: .host(Host("a box")))
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "Sells") { api }
+                Deployment {
+                    dev
+                    Service(api, image: "shop/api:1", environment: ["TOKEN": "literal-token"]) // SERVICE
+                }
+                local
+                staging
+                \(declaration)
+            }
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let line = try project.line(of: rule == "secret-in-compose" ? "// SERVICE" : "// MARK")
+        let result = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(result.status == 65, "\(name): \(result.error)")
+        #expect(result.error.contains("main.swift:\(line):"), "\(name): \(result.error)")
+        #expect(result.error.contains("error: [\(rule)]"), "\(name): \(result.error)")
+        #expect(!project.exists("compose.yaml") && !project.exists("site"))
+    }
+
     @Test func crashingProgramIsReported() throws {
         let project = try TemporaryProject(files: ["main.swift": "import ArchitectureDescription\nlet n: Int? = nil\nprint(n!)\n"])
         let result = try ArchdocProcess.run(["generate"], in: project.root)

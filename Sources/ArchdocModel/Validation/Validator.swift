@@ -4,7 +4,9 @@ import Synchronization
 
 /// Checks a model for mistakes the Swift compiler cannot see: duplicate ids,
 /// references to elements that are not part of the architecture, start-up
-/// cycles, port clashes, unknown profiles and invalid service names.
+/// cycles, port clashes, unknown profiles and invalid service names, and in
+/// the delivery model unknown environments, promotion cycles, durations that
+/// are not ones and secrets with a value in the compose file.
 ///
 /// Each check is a ``ValidationRule``; the validator runs them all and returns
 /// their diagnostics sorted by source location.
@@ -29,6 +31,11 @@ package struct Validator: Sendable {
         DeployedDependencyRule(),
         PortConflictRule(),
         ComposeValuesRule(),
+        KnownEnvironmentsRule(),
+        EnvironmentProfileRule(),
+        PromotionCycleRule(),
+        DeliveryDurationsRule(),
+        SecretInComposeRule(),
         DocumentationRule(),
     ]
 

@@ -4,8 +4,9 @@
 /// DSL and the tool: a tool refuses a document whose ``schemaVersion`` it does
 /// not know.
 public struct ArchitectureDocument: Codable, Hashable, Sendable {
-    /// The schema version this library writes.
-    public static let currentSchemaVersion = 1
+    /// The schema version this library writes: 2 added environments, the
+    /// pipeline, promotion, rollback, operations, configuration and open questions.
+    public static let currentSchemaVersion = 2
 
     /// The version of the document's schema.
     public var schemaVersion: Int

@@ -87,4 +87,45 @@ import Testing
             #expect(environment?["PAYLOAD"] == payload, "payload \(index) \(payload.prefix(40).debugDescription)")
         }
     }
+
+    /// The `.env.example` archdoc writes is an env file docker compose reads:
+    /// each default comes back exactly as the model gives it, `$` and `#` and
+    /// spaces included, and a secret's line has no value.
+    @Test func theEnvExampleIsAnEnvFileComposeReadsBackExactly() throws {
+        let compose = try Tools.path("DOCKER_COMPOSE")
+        let defaults = ["PLAIN": "info", "SPACES": "a b  c", "DOLLAR": "$HOME and ${USER}", "HASH": "x #y", "EQUALS": "a=b", "QUOTE": "say \"hi\"",
+                        "URL": "postgres://u@db:5432/app?sslmode=disable", "UNICODE": "Ünïcødé 日本"]
+        let variables = defaults.keys.sorted().map { "Variable(\($0.debugDescription), default: \(defaults[$0]!.debugDescription))" }
+        let source = """
+            import ArchitectureDescription
+
+            let api = Container("api", "API", technology: "Go", description: "Serves")
+            let architecture = Architecture("Env") {
+                SoftwareSystem("env", "Env", description: "Reads its configuration") { api }
+                Deployment {
+                    Service(api, image: "env/api:1", environment: [\(defaults.keys.sorted().map { "\($0.debugDescription): \"${\($0)}\"" }.joined(separator: ", ")), "TOKEN": "${TOKEN}"])
+                }
+                Configuration(exampleFile: ".env.example", localFile: ".env") {
+                    \(variables.joined(separator: "\n        "))
+                    Variable("TOKEN", default: "never-written", secret: true)
+                }
+            }
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(generated.status == 0, "\(generated.error)")
+        let example = try project.read(".env.example")
+        #expect(!example.contains("never-written"))
+        #expect(example.contains("\nTOKEN=\n"))
+        let output = project.root.appendingPathComponent("config.json")
+        let result = try Tools.run(compose, ["--project-directory", project.root.path, "-f", project.path("compose.yaml"),
+                                             "--env-file", project.path(".env.example"), "config", "--format", "json", "-o", output.path])
+        #expect(result.status == 0, "\(result.output)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let environment = try #require(((root["services"] as? [String: Any])?["api"] as? [String: Any])?["environment"] as? [String: Any])
+        for (name, value) in defaults {
+            // `config` writes a literal `$` as `$$`, so that compose reads its output back the same.
+            #expect(environment[name] as? String == value.replacingOccurrences(of: "$", with: "$$"), "\(name): \(String(describing: environment[name])) in\n\(example)")
+        }
+    }
 }

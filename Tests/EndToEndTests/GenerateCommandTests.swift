@@ -220,6 +220,7 @@ import Testing
          "promotion-cycle"),
         ("duration", "Rollback(method: \"Redeploy\", recoveryTime: \"ten minutes\") // MARK", "invalid-duration"),
         ("secret", "Configuration { Variable(\"TOKEN\", secret: true) } // MARK", "secret-in-compose"),
+        ("variable", "Configuration { Variable(\"2FA KEY\") } // MARK", "invalid-variable"),
     ])
     func deliveryMistakesExit65AtTheirLine(name: String, declaration: String, rule: String) throws {
         let source = """

@@ -98,8 +98,9 @@ package struct Generator: Sendable {
 
     /// Every file for a model, with paths relative to the project folder —
     /// `<site>/diagrams/<view>.<ext>` for each view and language, the arc42
-    /// chapters, the HTML site, and the compose file when the model has a
-    /// deployment — and the site's broken links.
+    /// chapters, the HTML site, the compose file when the model has a
+    /// deployment, and the configuration's example file (`.env.example`)
+    /// beside it — and the site's broken links.
     package func generate(for model: ArchitectureModel) throws(GenerationError) -> GenerationResult {
         let views = ViewBuilder(model: model).defaultViews()
         // Views are independent: their sources are made on every core.
@@ -126,6 +127,14 @@ package struct Generator: Sendable {
         if let composePath {
             composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
         }
+        // The configuration's example file goes beside the compose file, when compose files are written.
+        let envExample = configuration.layout.composeFile.flatMap { composeFile in
+            model.architecture.configuration.flatMap { configuration in
+                EnvExampleRenderer.path(for: configuration, composeFile: composeFile).map {
+                    GeneratedFile(path: $0, contents: EnvExampleRenderer().render(configuration))
+                }
+            }
+        }
         let compose = Concurrently(composeWork)
         let diagrams = diagramSources + plantUMLPictures
         let site = configuration.buildsSite ? try SiteBuilder(layout: configuration.layout, strictLinks: configuration.strictLinks) : nil
@@ -140,6 +149,7 @@ package struct Generator: Sendable {
         var files = zip(views.indices, sources).flatMap { index, sources in sources + (drawn.isEmpty ? [] : [drawn[index]]) }
         files += plantUMLPictures + chapters + siteFiles
         if let composeFile = compose.value() { files.append(composeFile) }
+        if let envExample { files.append(envExample) }
         return GenerationResult(files: files, diagnostics: diagnostics)
     }
 

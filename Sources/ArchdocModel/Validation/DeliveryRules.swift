@@ -138,3 +138,34 @@ struct SecretInComposeRule: ValidationRule {
         return found
     }
 }
+
+/// A configuration variable has a name a shell and an env file accept, once,
+/// and a default that an env file can hold as written.
+struct ConfigurationVariablesRule: ValidationRule {
+    static let name = "invalid-variable"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for variable in model.architecture.configuration?.variables ?? [] {
+            if !Self.isName(variable.name) {
+                found.append(error("variable name \(variable.name.quoted) is not one a shell accepts; use letters, digits and _, not starting with a digit, like \"DATABASE_URL\"",
+                                   at: variable.location))
+            } else if let first = seen[variable.name] {
+                found.append(error("variable \(variable.name.quoted) is already declared at \(first.shortDescription); declare each variable once", at: variable.location))
+            } else {
+                seen[variable.name] = variable.location
+            }
+            if let value = variable.defaultValue, value.contains("'") || value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                found.append(error("the default of \(variable.name.quoted) holds a single quote or a control character, which an env file cannot hold as written; choose another default",
+                                   at: variable.location))
+            }
+        }
+        return found
+    }
+
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, !(0x30...0x39).contains(first) else { return false }
+        return text.utf8.allSatisfy { $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+}

@@ -36,6 +36,7 @@ package struct Validator: Sendable {
         PromotionCycleRule(),
         DeliveryDurationsRule(),
         SecretInComposeRule(),
+        ConfigurationVariablesRule(),
         DocumentationRule(),
     ]
 

@@ -28,6 +28,7 @@ enum C4Style {
     enum Look: Equatable, Hashable, CaseIterable {
         case person, externalPerson, softwareSystem, externalSystem
         case container, database, queue, objectStore
+        case stage, environment, registry
 
         init(_ element: DiagramElement) {
             switch element.shape {
@@ -37,6 +38,9 @@ enum C4Style {
             case .container(.database): self = .database
             case .container(.queue): self = .queue
             case .container(.objectStore): self = .objectStore
+            case .delivery(.stage): self = .stage
+            case .delivery(.environment): self = .environment
+            case .delivery(.registry): self = .registry
             }
         }
 
@@ -44,8 +48,8 @@ enum C4Style {
             switch self {
             case .person: C4Style.person
             case .externalPerson, .externalSystem: C4Style.external
-            case .softwareSystem: C4Style.softwareSystem
-            case .container, .database, .queue, .objectStore: C4Style.container
+            case .softwareSystem, .environment: C4Style.softwareSystem
+            case .container, .database, .queue, .objectStore, .stage, .registry: C4Style.container
             }
         }
 
@@ -54,8 +58,10 @@ enum C4Style {
         var shape: (name: String, style: String) {
             switch self {
             case .person, .externalPerson: ("none", "")
-            case .softwareSystem, .externalSystem, .container: ("box", "rounded,filled")
-            case .database: ("cylinder", "filled")
+            case .softwareSystem, .externalSystem, .container, .environment: ("box", "rounded,filled")
+            // A stage is a step of a process: a box with square corners.
+            case .stage: ("box", "filled")
+            case .database, .registry: ("cylinder", "filled")
             // A pipe with an arrow tip: messages flow through it.
             case .queue: ("cds", "filled")
             // A folder: a store of files.
@@ -74,6 +80,9 @@ enum C4Style {
             case .database: "Container: database"
             case .queue: "Container: queue"
             case .objectStore: "Container: object store"
+            case .stage: "Pipeline stage"
+            case .environment: "Environment"
+            case .registry: "Image registry"
             }
         }
     }
@@ -87,8 +96,20 @@ enum C4Style {
         case .person: type = "Person"
         case .softwareSystem: type = "Software System"
         case .container: type = element.technology.map { "Container: \($0)" } ?? "Container"
+        case .delivery(let shape): type = deliveryTypeLine(shape, technology: element.technology)
         }
         if element.isExternal { type = "External " + type }
+        if element.isPlanned { type += ", planned" }
         return type
+    }
+
+    /// `Stage: main, tags v*`, `Environment: Kubernetes 1.30`, `Registry`.
+    static func deliveryTypeLine(_ shape: DiagramElement.DeliveryShape, technology: String?) -> String {
+        let name = switch shape {
+        case .stage: "Stage"
+        case .environment: "Environment"
+        case .registry: "Registry"
+        }
+        return technology.map { "\(name): \($0)" } ?? name
     }
 }

@@ -172,7 +172,8 @@ struct DOTRenderer: Sendable {
         if look == .person || look == .externalPerson {
             return "[shape=none, margin=0, width=0, height=0, class=\"\(Self.personClass)\", fontcolor=\"\(colours.text)\", label=<\(personTable(text, colours: colours))>]"
         }
-        return "[shape=\(shape), style=\"\(style)\", fillcolor=\"\(colours.fill)\", color=\"\(colours.stroke)\", fontcolor=\"\(colours.text)\", label=<\(text)>]"
+        let drawn = element.isPlanned ? style + ",dashed" : style
+        return "[shape=\(shape), style=\"\(drawn)\", fillcolor=\"\(colours.fill)\", color=\"\(colours.stroke)\", fontcolor=\"\(colours.text)\", label=<\(text)>]"
     }
 
     /// A head above a rounded body. The head is a fixed-size rounded table;
@@ -209,6 +210,9 @@ struct DOTRenderer: Sendable {
         case .dependency:
             legend.dependencies = true
             attributes += ", style=dashed, color=\"\(C4Style.dependency)\", fontcolor=\"\(C4Style.dependency)\""
+        case .flow(let isPlanned):
+            legend.relationships = true
+            if isPlanned { attributes += ", style=dashed" }
         }
         let source = DOTText.quoted(aliases.alias(for: edge.sourceID))
         let destination = DOTText.quoted(aliases.alias(for: edge.destinationID))

@@ -14,6 +14,10 @@ package struct DiagramView: Sendable {
         case container(systemID: String)
         /// What runs in one profile, on which nodes.
         case deployment(profileID: String)
+        /// The stages of the delivery pipeline, in order, and where they push and deploy.
+        case pipeline
+        /// The path builds take through registries and environments, with the gates.
+        case promotion
     }
 
     /// The file name stem, such as `context` or `deployment-dev`.
@@ -57,6 +61,15 @@ package struct DiagramElement: Sendable, Equatable {
         case person
         case softwareSystem
         case container(ContainerKind)
+        /// A step of delivery: a pipeline stage, an environment or a registry.
+        case delivery(DeliveryShape)
+    }
+
+    /// The boxes of the pipeline and promotion views.
+    package enum DeliveryShape: Sendable, Equatable {
+        case stage
+        case environment
+        case registry
     }
 
     /// The model id.
@@ -75,6 +88,8 @@ package struct DiagramElement: Sendable, Equatable {
     package var icon: Icon?
     /// The element's tags.
     package var tags: [String]
+    /// Whether it is not in place yet: drawn dashed and labelled "planned".
+    package var isPlanned = false
 }
 
 /// A box around other boxes: a software system's boundary or a deployment node.
@@ -107,6 +122,8 @@ package struct DiagramEdge: Sendable, Equatable {
         case relationship
         /// A start-up dependency (`depends_on`), drawn dashed.
         case dependency(Dependency.Condition)
+        /// The next step of delivery: a stage after a stage, a push, a deploy, a promotion.
+        case flow(isPlanned: Bool)
     }
 
     /// The id of the element the arrow starts at.

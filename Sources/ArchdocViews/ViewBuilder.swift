@@ -3,7 +3,8 @@ import ArchdocModel
 import ArchitectureDescription
 
 /// Derives the default views of a model: the system context, a container view
-/// per internal software system with containers, and a deployment view per profile.
+/// per internal software system with containers, a deployment view per
+/// profile, and the pipeline and the promotion path when the model has them.
 package struct ViewBuilder: Sendable {
     /// The model the views show.
     package let model: ArchitectureModel
@@ -27,7 +28,7 @@ package struct ViewBuilder: Sendable {
         // view scans every relationship and service, a container view only its
         // system's: deployment views start first, or the last of them would
         // run alone after the others.
-        return kinds.concurrentMap(costliestFirst: { kind in
+        let views = kinds.concurrentMap(costliestFirst: { kind in
             switch kind {
             case .deployment: 2
             case .context: 1
@@ -40,6 +41,7 @@ package struct ViewBuilder: Sendable {
             case .deployment(let profile): deploymentView(of: profile)
             }
         }
+        return views + [pipelineView(), promotionView()].compactMap { $0 }
     }
 
     /// People and software systems, with relationships lifted to system level.

@@ -68,6 +68,18 @@ import Testing
         #expect(result.output.contains("hold no element, attribute or script from a label"), "\(result.output)")
     }
 
+    /// The pipeline and promotion views of parcel-tracker are pages of the
+    /// site, listed in the navigation, with their pictures drawn.
+    @Test func browserShowsThePipelineAndPromotionPictures() throws {
+        let source = try String(contentsOf: ArchdocProcess.packageRoot.appendingPathComponent("architecture/examples/parcel-tracker/main.swift"), encoding: .utf8)
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let script = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Browser/views_in_browser.py").path
+        let result = try Tools.run("/usr/bin/env", ["python3", script, "--archdoc", ArchdocProcess.binary.path, "--project", project.root.path,
+                                                    "--views", "pipeline,promotion"], environment: try Self.browserEnvironment())
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("every view's picture is drawn"), "\(result.output)")
+    }
+
     /// The environment of the browser scripts: the test cache, Chromium and its driver, Selenium offline.
     static func browserEnvironment() throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment

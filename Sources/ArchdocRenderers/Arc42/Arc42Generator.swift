@@ -75,9 +75,9 @@ package struct Arc42Generator: Sendable {
                 context.merge(BuildingBlockChapter(model: model, views: views, references: references).context()) { _, new in new }
             case .deploymentView:
                 context.merge(DeploymentViewChapter(model: model, views: views, references: references, composeFile: layout.composeFile).context()) { _, new in new }
-                context.merge(DeliverySections(model: model).context()) { _, new in new }
+                context.merge(DeliverySections(model: model, views: views, references: references).context()) { _, new in new }
             case .risksAndTechnicalDebt:
-                context["generatedRisks"] = DeliverySections(model: model).risks()
+                context["generatedRisks"] = DeliverySections(model: model, views: views, references: references).risks()
             case .glossary:
                 context.merge(GlossaryChapter(model: model).context()) { _, new in new }
             default:

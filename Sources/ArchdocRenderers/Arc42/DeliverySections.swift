@@ -1,4 +1,5 @@
 import ArchdocModel
+import ArchdocViews
 import ArchitectureDescription
 
 /// The parts of chapter 7 beyond the compose project, each from the model:
@@ -8,6 +9,8 @@ import ArchitectureDescription
 /// them renders chapter 7 exactly as before.
 struct DeliverySections: Sendable {
     let model: ArchitectureModel
+    let views: [DiagramView]
+    let references: DiagramReferences
 
     private var architecture: Architecture { model.architecture }
 
@@ -15,12 +18,19 @@ struct DeliverySections: Sendable {
         [
             "environments": environments() ?? false,
             "pipeline": pipeline() ?? false,
+            "pipelineDiagram": diagram(.pipeline),
             "promotion": promotion() ?? false,
+            "promotionDiagram": diagram(.promotion),
             "rollback": rollback() ?? false,
             "operations": operations() ?? false,
             "configuration": configuration() ?? false,
             "openQuestions": openQuestions() ?? false,
         ]
+    }
+
+    /// The diagram partial's context for the view of a kind, or `false`.
+    private func diagram(_ kind: DiagramView.Kind) -> Any {
+        views.first { $0.kind == kind }.flatMap(references.context(for:)) ?? false
     }
 
     /// Chapter 11's generated part: the open questions and the environments not

@@ -43,7 +43,8 @@ package struct MermaidRenderer: DiagramRenderer {
                 // Written piece by piece: one line per arrow adds up in large views.
                 out.beginLine()
                 out.write(aliases.alias(for: edge.sourceID))
-                out.write(edge.kind == .relationship ? " -->|\"" : " -.->|\"")
+                let solid = edge.kind == .relationship || edge.kind == .flow(isPlanned: false)
+                out.write(solid ? " -->|\"" : " -.->|\"")
                 out.write(MermaidText.escaped(edge.label))
                 if let technology = edge.technology {
                     out.write("<br/><small>[")
@@ -53,7 +54,7 @@ package struct MermaidRenderer: DiagramRenderer {
                 out.write("\"| ")
                 out.write(aliases.alias(for: edge.destinationID))
                 out.endLine()
-                if edge.kind != .relationship { dependencyLinks.append(index) }
+                if !solid { dependencyLinks.append(index) }
             }
             out.blank()
             for (name, style) in Self.classStyles where classes[name] != nil {
@@ -78,6 +79,7 @@ package struct MermaidRenderer: DiagramRenderer {
         ("system", "fill:#1168bd,stroke:#0b4884,color:#ffffff"),
         ("container", "fill:#438dd5,stroke:#3c7fc0,color:#ffffff"),
         ("external", "fill:#999999,stroke:#8a8a8a,color:#ffffff"),
+        ("planned", "fill:#ffffff,stroke:#438dd5,stroke-dasharray:5 5,color:#1a1a1a"),
     ]
 
     private func write(
@@ -90,9 +92,10 @@ package struct MermaidRenderer: DiagramRenderer {
             writeNode(for: element, alias: alias, to: &out)
             let className: String = switch element.shape {
             case _ where element.isExternal: "external"
+            case _ where element.isPlanned: "planned"
             case .person: "person"
-            case .softwareSystem: "system"
-            case .container: "container"
+            case .softwareSystem, .delivery(.environment): "system"
+            case .container, .delivery: "container"
             }
             classes[className, default: []].append(alias)
         case .boundary(let boundary):
@@ -118,11 +121,21 @@ package struct MermaidRenderer: DiagramRenderer {
         case .softwareSystem: type = "Software System"
         case .container(let kind): type = element.technology.map { "Container: \($0)" } ?? "Container"
             if kind == .database || kind == .objectStore || kind == .queue, element.technology == nil { type = "Container" }
+        case .delivery(let shape):
+            let name = switch shape {
+            case .stage: "Stage"
+            case .environment: "Environment"
+            case .registry: "Registry"
+            }
+            type = element.technology.map { "\(name): \($0)" } ?? name
         }
         if element.isExternal { type = "External " + type }
+        if element.isPlanned { type += ", planned" }
         let (open, close) = switch element.shape {
         case .person: ("([\"", "\"])")
-        case .softwareSystem, .container(.service): ("[\"", "\"]")
+        case .softwareSystem, .container(.service), .delivery(.stage): ("[\"", "\"]")
+        case .delivery(.environment): ("(\"", "\")")
+        case .delivery(.registry): ("[(\"", "\")]")
         case .container(.webApp): ("(\"", "\")")
         case .container(.database): ("[(\"", "\")]")
         case .container(.queue): ("@{ shape: h-cyl, label: \"", "\" }")

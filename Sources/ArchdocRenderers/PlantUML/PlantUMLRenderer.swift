@@ -36,7 +36,11 @@ package struct PlantUMLRenderer: DiagramRenderer {
             out.argument(aliases.alias(for: edge.destinationID))
             out.quoted(edge.label)
             if let technology = edge.technology { out.quoted(technology) }
-            if case .dependency = edge.kind { out.argument("$tags=\"\(Self.dependencyTag)\"") }
+            switch edge.kind {
+            case .dependency: out.argument("$tags=\"\(Self.dependencyTag)\"")
+            case .flow(isPlanned: true): out.argument("$tags=\"\(Self.plannedTag)\"")
+            case .relationship, .flow: break
+            }
             out.write(")")
             out.endLine()
         }
@@ -79,13 +83,20 @@ package struct PlantUMLRenderer: DiagramRenderer {
         case .container(.database), .container(.objectStore): name = "ContainerDb"
         case .container(.queue): name = "ContainerQueue"
         case .container(.service), .container(.webApp): name = "Container"
+        // C4_Dynamic numbers the arrows: a stage is a component of the process, an environment a container, a registry a store.
+        case .delivery(.stage): name = "Component"
+        case .delivery(.environment): name = "Container"
+        case .delivery(.registry): name = "ContainerDb"
         }
         out.beginLine()
         out.write(name)
         out.write(element.isExternal ? "_Ext(" : "(")
         out.write(alias)
         out.quoted(element.name)
-        if case .container = element.shape { out.quoted(element.technology ?? "") }
+        switch element.shape {
+        case .container, .delivery: out.quoted(element.technology ?? "")
+        case .person, .softwareSystem: break
+        }
         out.quoted(element.description ?? "")
         if let icon = element.icon { out.argument("$sprite=\(PlantUMLText.quoted(icon.sprite))") }
         let tags = Self.tags(of: element)
@@ -97,6 +108,7 @@ package struct PlantUMLRenderer: DiagramRenderer {
     // MARK: Tags
 
     static let dependencyTag = "dependency"
+    static let plannedTag = "planned"
 
     /// The element's own tags, plus a kind tag for shapes C4 has no macro for.
     private static func tags(of element: DiagramElement) -> [String] {
@@ -106,6 +118,7 @@ package struct PlantUMLRenderer: DiagramRenderer {
         case .container(.objectStore): tags.insert("objectStore", at: 0)
         default: break
         }
+        if element.isPlanned { tags.append(plannedTag) }
         return tags
     }
 
@@ -118,10 +131,16 @@ package struct PlantUMLRenderer: DiagramRenderer {
         if used.contains("objectStore") {
             declarations.append(#"AddElementTag("objectStore", $shape=EightSidedShape(), $legendText="object store")"#)
         }
-        for tag in used.subtracting(["webApp", "objectStore"]).sorted() {
+        if used.contains(plannedTag) {
+            declarations.append(#"AddElementTag("planned", $borderStyle=DashedLine(), $legendText="planned")"#)
+        }
+        for tag in used.subtracting(["webApp", "objectStore", plannedTag]).sorted() {
             declarations.append("AddElementTag(\(PlantUMLText.quoted(tag)))")
         }
-        if edges.contains(where: { $0.kind != .relationship }) {
+        if edges.contains(where: { $0.kind == .flow(isPlanned: true) }) {
+            declarations.append(#"AddRelTag("planned", $lineStyle=DashedLine(), $legendText="planned")"#)
+        }
+        if edges.contains(where: { if case .dependency = $0.kind { true } else { false } }) {
             declarations.append("AddRelTag(\"\(dependencyTag)\", $lineStyle=DashedLine(), $legendText=\"start-up dependency (depends_on)\")")
         }
         return declarations
@@ -132,6 +151,7 @@ package struct PlantUMLRenderer: DiagramRenderer {
         case .systemContext: "C4_Context"
         case .container: "C4_Container"
         case .deployment: "C4_Deployment"
+        case .pipeline, .promotion: "C4_Dynamic"
         }
     }
 }

@@ -37,6 +37,7 @@ test: tools ## Install the real tools, build, and run every test.
 bench: tools ## Release build, then time every stage at 100/1,000/10,000 containers beside c4-diagrams and cmark (about 7 min once built; 3 min more the first time).
 	bash scripts/install-bench-tools.sh
 	$(SWIFT) build -c release --product archdoc
+	$(SWIFT) build -c release --product ArchitectureDescription
 	$(SWIFT) build -c release --product archdoc-bench
 	set -a && . .tools/env && set +a && .build/release/archdoc-bench --out bench-results.json
 

@@ -88,8 +88,10 @@ let package = Package(
         // `check`: generated files against the disk, compose files against the model.
         .target(
             name: "ArchdocDrift",
-            dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
+            dependencies: ["ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
         ),
+        // Reading CI definition files (GitLab CI, GitHub Actions) for `check`, with lines.
+        .target(name: "ArchdocCIFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
         // `import`: a compose file to a Swift architecture.
         .target(
             name: "ArchdocImport",
@@ -100,7 +102,7 @@ let package = Package(
             name: "ArchdocGeneration",
             dependencies: [
                 "ArchdocLoading", "ArchdocModel", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures", "ArchdocSite",
-                "ArchdocComposeFiles", "ArchdocDrift", "ArchdocImport", "ArchdocBasics",
+                "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocDrift", "ArchdocImport", "ArchdocBasics",
             ]
         ),
         // The docs server: Hummingbird, serving a built site with live reload. It knows
@@ -150,7 +152,7 @@ let package = Package(
         .testTarget(name: "ArchdocRenderersTests", dependencies: ["ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", "TestSupport", "ArchdocLoading", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocViews", "ArchdocModel", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
         .testTarget(name: "ArchdocSiteTests", dependencies: ["ArchdocGeneration", "ArchdocLoading", "ArchdocSite", "ArchdocRenderers", "ArchdocModel", "ArchdocTemplates", "ArchdocBasics", "ArchitectureDescription", "TestSupport"]),
-        .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocDriftTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocDrift", "ArchdocCIFiles", "ArchdocComposeFiles", "ArchdocRenderers", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(
             name: "ArchdocImportTests",
             dependencies: [

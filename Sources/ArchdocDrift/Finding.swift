@@ -24,6 +24,14 @@ package struct Finding: Sendable, Equatable {
         case dependsOn = "depends-on"
         case environment
         case healthcheck
+        case stageNotInCI = "stage-not-in-ci"
+        case stageNotInModel = "stage-not-in-model"
+        case stageRenamed = "stage-renamed"
+        case jobRenamed = "job-renamed"
+        case jobNotInCI = "job-not-in-ci"
+        case jobNotInModel = "job-not-in-model"
+        case stageOrder = "stage-order"
+        case pipelineCondition = "pipeline-condition"
     }
 
     /// What sort of difference it is.

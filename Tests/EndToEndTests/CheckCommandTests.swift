@@ -129,4 +129,41 @@ import Testing
         #expect(missing.status == 65)
         #expect(missing.error.contains("nope.yaml"))
     }
+
+    /// parcel-tracker with its GitLab pipeline file: check is clean; a
+    /// branch filter changed in the file is one finding at its line, in the
+    /// text, json and github formats; a missing file is a finding too.
+    @Test func checkComparesThePipelineWithItsCIFile() throws {
+        let example = try String(contentsOf: ArchdocProcess.packageRoot.appendingPathComponent("architecture/examples/parcel-tracker/main.swift"), encoding: .utf8)
+        let project = try TemporaryProject(files: ["main.swift": example])
+        #expect(try ArchdocProcess.run(["generate", "--quiet"], in: project.root).status == 0)
+        let missing = try ArchdocProcess.run(["check", "--quiet"], in: project.root)
+        #expect(missing.status == 1)
+        #expect(missing.output.contains(".gitlab-ci.yml") && missing.output.contains("[missing-file]"), "\(missing.output)")
+
+        let fixture = try String(contentsOf: ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/ci/gitlab-ci.yml"), encoding: .utf8)
+        try fixture.write(toFile: project.path(".gitlab-ci.yml"), atomically: true, encoding: .utf8)
+        let clean = try ArchdocProcess.run(["check", "--quiet"], in: project.root)
+        #expect(clean.status == 0, "\(clean.output)\(clean.error)")
+
+        let mutated = fixture.replacingOccurrences(of: "  only:\n    - main", with: "  only:\n    - develop")
+        try mutated.write(toFile: project.path(".gitlab-ci.yml"), atomically: true, encoding: .utf8)
+        let line = (mutated.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  only:" } ?? 0) + 1
+        let text = try ArchdocProcess.run(["check", "--quiet"], in: project.root)
+        #expect(text.status == 1)
+        #expect(text.output.contains(".gitlab-ci.yml:\(line):"), "\(text.output)")
+        #expect(text.output.contains("[pipeline-condition]") && text.output.contains("develop"), "\(text.output)")
+        let json = try ArchdocProcess.run(["check", "--quiet", "--format", "json"], in: project.root)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(document["count"] as? Int == 1)
+        let github = try ArchdocProcess.run(["check", "--quiet", "--format", "github"], in: project.root)
+        #expect(github.output.hasPrefix("::error file=.gitlab-ci.yml,line=\(line),title=archdoc check [pipeline-condition]::"), "\(github.output)")
+    }
+
+    /// The GitHub workflow the pipeline tests read is one GitHub accepts: actionlint finds nothing in it.
+    @Test func actionlintAcceptsTheTestWorkflow() throws {
+        let actionlint = try Tools.path("ACTIONLINT")
+        let result = try Tools.run(actionlint, ["-no-color", ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/ci/github-workflow.yml").path])
+        #expect(result.status == 0, "\(result.output)")
+    }
 }

@@ -83,6 +83,7 @@ import Testing
             #expect(!reachable.isEmpty || renderer == "ArchdocTemplates")
             #expect(!reachable.contains("ArchdocLoading"), "\(renderer) depends on ArchdocLoading")
             #expect(!reachable.contains("ArchdocComposeFiles"), "\(renderer) depends on ArchdocComposeFiles")
+            #expect(!reachable.contains("ArchdocCIFiles"), "\(renderer) depends on ArchdocCIFiles")
         }
     }
 
@@ -93,7 +94,7 @@ import Testing
     @Test func theCommandLineAndTheServerUseGenerationNotTheStages() {
         let behindGeneration: Set = [
             "ArchdocLoading", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures", "ArchdocSite",
-            "ArchdocComposeFiles", "ArchdocDrift", "ArchdocImport", "ArchdocTemplates",
+            "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocDrift", "ArchdocImport", "ArchdocTemplates",
         ]
         for client in ["archdoc", "ArchdocServer"] {
             let direct = Set(Self.targets[client]?.dependencies ?? [])

@@ -1,3 +1,4 @@
+import ArchdocCIFiles
 import ArchdocComposeFiles
 import ArchdocDrift
 import ArchdocLoading
@@ -88,6 +89,25 @@ package struct CheckPipeline: Sendable {
                 findings += ComposeDrift(model: model, variables: variables).findings(against: document)
             } catch {
                 return .failed(message: error.description, exitCode: .dataError)
+            }
+        }
+        if let pipeline = model.architecture.pipeline {
+            let drift = PipelineDrift(pipeline: pipeline)
+            if let platform = drift.platform {
+                if FileManager.default.fileExists(atPath: pipeline.file) {
+                    do {
+                        findings += drift.findings(against: try CIFileReader.read(contentsOf: pipeline.file, platform: platform))
+                    } catch {
+                        return .failed(message: error.description, exitCode: .dataError)
+                    }
+                } else {
+                    findings.append(Finding(.missingFile, "the model's pipeline is defined in \(pipeline.file), which does not exist", file: pipeline.file,
+                                            model: pipeline.location))
+                }
+            } else {
+                warnings.append(Diagnostic(.warning, rule: "pipeline",
+                                           "check reads GitLab CI and GitHub Actions files; the pipeline of \(pipeline.platform.name) in \(pipeline.file) is not compared",
+                                           at: pipeline.location))
             }
         }
         return .checked(CheckReport(findings: findings, warnings: warnings))

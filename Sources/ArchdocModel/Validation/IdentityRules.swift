@@ -84,6 +84,6 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    /// The string in double quotes, for messages.
-    var quoted: String { "'\(self)'" }
+    /// The string in single quotes, for messages.
+    package var quoted: String { "'\(self)'" }
 }

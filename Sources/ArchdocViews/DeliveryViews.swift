@@ -108,10 +108,16 @@ extension ViewBuilder {
     /// "Kubernetes 1.30", "GitLab CI runners", "VM, Docker Compose".
     static func runtimeLabel(_ runtime: Runtime) -> String {
         switch runtime {
-        case .compose(_, let host): "\(host.name), Docker Compose"
+        case .compose(_, let host): "\(hostLabel(host)), Docker Compose"
         case .ciRunners(let platform, _): "\(platform.name) runners"
-        case .host(let host): host.name
+        case .host(let host): hostLabel(host)
         case .kubernetes(let version, let namespace, _): "Kubernetes" + (version.map { " \($0)" } ?? "") + ", namespace \(namespace)"
         }
+    }
+
+    /// "VM (4 vCPU, 8 GB)".
+    static func hostLabel(_ host: Host) -> String {
+        let size = [host.cpus.map { "\($0) vCPU" }, host.memoryGB.map { "\($0) GB" }].compactMap { $0 }
+        return size.isEmpty ? host.name : "\(host.name) (\(size.joined(separator: ", ")))"
     }
 }

@@ -16,13 +16,21 @@ package struct ViewBuilder: Sendable {
 
     /// Every default view, in a stable order.
     package func defaultViews() -> [DiagramView] {
-        enum Kind: Sendable { case context, container(SoftwareSystem), deployment(Profile) }
+        enum Kind: Sendable { case context, container(SoftwareSystem), deployment(Profile), environment(Environment, Profile) }
         var kinds: [Kind] = [.context]
         for system in model.architecture.softwareSystems where !system.isExternal && !system.containers.isEmpty {
             kinds.append(.container(system))
         }
         if model.architecture.deployment != nil {
-            kinds += model.profiles.map(Kind.deployment)
+            // An environment that runs the compose project is drawn as itself, in
+            // place of its profile's view; profiles no environment runs keep theirs.
+            var drawn: Set<String> = []
+            for environment in model.architecture.environments {
+                guard case .compose(let profileID, _) = environment.runtime, let profile = model.profiles.first(where: { $0.id == profileID }) else { continue }
+                kinds.append(.environment(environment, profile))
+                drawn.insert(profileID)
+            }
+            kinds += model.profiles.filter { !drawn.contains($0.id) }.map(Kind.deployment)
         }
         // Views are independent, and a large model has dozens. A deployment
         // view scans every relationship and service, a container view only its
@@ -30,7 +38,7 @@ package struct ViewBuilder: Sendable {
         // run alone after the others.
         let views = kinds.concurrentMap(costliestFirst: { kind in
             switch kind {
-            case .deployment: 2
+            case .deployment, .environment: 2
             case .context: 1
             case .container: 0
             }
@@ -39,6 +47,7 @@ package struct ViewBuilder: Sendable {
             case .context: systemContextView()
             case .container(let system): containerView(of: system)
             case .deployment(let profile): deploymentView(of: profile)
+            case .environment(let environment, let profile): deploymentView(of: environment, profile: profile)
             }
         }
         return views + [pipelineView(), promotionView()].compactMap { $0 }
@@ -142,6 +151,22 @@ package struct ViewBuilder: Sendable {
         return DiagramView(
             key: "deployment-\(profile.id)", title: "Deployment – \(profile.name)", kind: .deployment(profileID: profile.id),
             items: people + [.boundary(root)] + systems, edges: edges)
+    }
+
+    /// An environment that runs the compose project: its profile's services
+    /// and nodes, inside the environment's host; keyed `deployment-<environment>`.
+    package func deploymentView(of environment: Environment, profile: Profile) -> DiagramView {
+        var view = deploymentView(of: profile)
+        let planned = environment.status != .current
+        view.key = "deployment-\(environment.id)"
+        view.title = "Deployment – \(environment.name) (profile \(profile.id))" + (planned ? ", planned" : "")
+        view.items = view.items.map { item in
+            guard case .boundary(var root) = item, root.kind == .deploymentNode else { return item }
+            root.name = "\(environment.name): " + Self.runtimeLabel(environment.runtime) + (planned ? " (planned)" : "")
+            root.description = environment.description ?? root.description
+            return .boundary(root)
+        }
+        return view
     }
 
     // MARK: Elements

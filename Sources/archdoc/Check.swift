@@ -5,18 +5,21 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check that the docs, the generated files and compose files match the model.",
+        abstract: "Check that the docs, the generated files, the compose files and the CI file match the model.",
         discussion: """
-            Runs three checks in one pass and reports every finding:
+            Runs four checks in one pass and reports every finding:
               • the model is valid (as in generate);
-              • every file generate would write exists and is up to date, and the \\
+              • every file generate would write exists and is up to date, and the \
             site folder holds nothing else;
-              • the compose files (-f, merged like docker compose; default: the \\
-            generated compose.yaml) match the model's deployment: services, image, \\
-            build, command, ports, volumes, networks, profiles, restart, replicas, \\
-            depends_on, environment and health checks. Variables are interpolated \\
-            from .env and the environment. Equivalent forms are not findings: key \\
-            order, quoting, short and long syntax, list and map forms, x vs x:latest.
+              • the compose files (-f, merged like docker compose; default: the \
+            generated compose.yaml) match the model's deployment: services, image, \
+            build, command, ports, volumes, networks, profiles, restart, replicas, \
+            depends_on, environment and health checks. Variables are interpolated \
+            from .env and the environment. Equivalent forms are not findings: key \
+            order, quoting, short and long syntax, list and map forms, x vs x:latest;
+              • the CI file the model's Pipeline names (.gitlab-ci.yml or a GitHub \
+            workflow) has the model's stages in order, the jobs of each stage, and \
+            the same branch, tag and manual conditions.
 
             Examples:
               archdoc check
@@ -24,9 +27,9 @@ struct Check: ParsableCommand {
               archdoc check --format github     # annotations in a GitHub Actions job
               archdoc check --format json > findings.json
 
-            Exit codes: 0 no findings, 1 findings, 65 an input cannot be read (the \\
-            architecture does not compile, or a compose file is not valid YAML or \\
-            not a compose file), 69 the DSL library or compiler is missing.
+            Exit codes: 0 no findings, 1 findings, 65 an input cannot be read (the \
+            architecture does not compile, or a compose or CI file is not valid YAML \
+            or not a compose file), 69 the DSL library or compiler is missing.
             """
     )
 

@@ -301,4 +301,12 @@ import Testing
         #expect(generate.output.contains("Exit codes"))
         #expect(try ArchdocProcess.run(["generate", "--bogus"]).status == 64)
     }
+
+    /// Every subcommand's help reads as prose: a line of the source joined with `\` is one line of help, never a stray backslash.
+    @Test(arguments: ["generate", "check", "import", "watch", "serve"])
+    func helpHasNoStrayBackslashes(command: String) throws {
+        let help = try ArchdocProcess.run([command, "--help"])
+        #expect(help.status == 0)
+        #expect(!help.output.split(separator: "\n").contains { $0.hasSuffix("\\") }, "\(help.output)")
+    }
 }

@@ -36,10 +36,6 @@ import Testing
         (try? String(contentsOf: fixtures.appendingPathComponent(fixture), encoding: .utf8)) ?? ""
     }
 
-    static func line(of marker: String, in text: String) -> Int? {
-        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }.map { $0 + 1 }
-    }
-
     static func findings(_ pipeline: Pipeline, _ text: String, platform: CIFileReader.Platform) throws -> [Finding] {
         PipelineDrift(pipeline: pipeline).findings(against: try CIFileReader.read(text, path: pipeline.file, platform: platform))
     }
@@ -64,17 +60,9 @@ import Testing
 
     @Test(arguments: gitLabMutations)
     func gitLabMutationGivesOneFindingAtItsLine(mutation: Mutation) throws {
-        let original = Self.text("gitlab-ci.yml")
-        #expect(original.contains(mutation.find), "the fixture lost \(mutation.find.debugDescription)")
-        let text = original.replacingOccurrences(of: mutation.find, with: mutation.replace)
-        let findings = try Self.findings(Self.gitLabPipeline, text, platform: .gitLabCI)
-        #expect(findings.count == 1, "\(findings.map(\.message))")
-        #expect(findings.first?.kind == mutation.kind, "\(findings.map(\.message))")
-        let marker = mutation.lineOf.hasSuffix("\n") ? String(mutation.lineOf.dropLast()) : mutation.lineOf
-        let expected = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == marker || (!mutation.lineOf.hasSuffix("\n") && $0.contains(marker)) }.map { $0 + 1 }
-        #expect(findings.first?.line == expected, "\(findings.map { "\($0.line ?? 0): \($0.message)" })")
-        #expect(findings.first?.file == ".gitlab-ci.yml")
-        #expect(findings.first?.modelLocation?.file.hasSuffix("parcel-tracker/main.swift") == true)
+        let finding = try Self.onlyFinding(of: mutation, in: "gitlab-ci.yml", pipeline: Self.gitLabPipeline, platform: .gitLabCI)
+        #expect(finding?.file == ".gitlab-ci.yml")
+        #expect(finding?.modelLocation?.file.hasSuffix("parcel-tracker/main.swift") == true)
     }
 
     static let gitHubMutations: [Mutation] = [
@@ -88,13 +76,24 @@ import Testing
 
     @Test(arguments: gitHubMutations)
     func gitHubMutationGivesOneFindingAtItsLine(mutation: Mutation) throws {
-        let original = Self.text("github-workflow.yml")
+        let finding = try Self.onlyFinding(of: mutation, in: "github-workflow.yml", pipeline: Self.gitHubPipeline, platform: .gitHubActions)
+        #expect(finding?.file == ".github/workflows/ci.yml")
+    }
+
+    /// Applies a mutation to a fixture and expects exactly one finding of its
+    /// kind, at the line of `lineOf` (a whole line when it ends in a newline).
+    static func onlyFinding(of mutation: Mutation, in fixture: String, pipeline: Pipeline, platform: CIFileReader.Platform) throws -> Finding? {
+        let original = text(fixture)
         #expect(original.contains(mutation.find), "the fixture lost \(mutation.find.debugDescription)")
         let text = original.replacingOccurrences(of: mutation.find, with: mutation.replace)
-        let findings = try Self.findings(Self.gitHubPipeline, text, platform: .gitHubActions)
-        #expect(findings.count == 1, "\(findings.map(\.message))")
-        #expect(findings.first?.kind == mutation.kind, "\(findings.map(\.message))")
-        #expect(findings.first?.line == Self.line(of: mutation.lineOf, in: text), "\(findings.map { "\($0.line ?? 0): \($0.message)" })")
+        let found = try findings(pipeline, text, platform: platform)
+        #expect(found.count == 1, "\(found.map(\.message))")
+        #expect(found.first?.kind == mutation.kind, "\(found.map(\.message))")
+        let wholeLine = mutation.lineOf.hasSuffix("\n")
+        let marker = wholeLine ? String(mutation.lineOf.dropLast()) : mutation.lineOf
+        let expected = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { wholeLine ? $0 == marker : $0.contains(marker) }.map { $0 + 1 }
+        #expect(found.first?.line == expected, "\(found.map { "\($0.line ?? 0): \($0.message)" })")
+        return found.first
     }
 
     @Test(arguments: [("/^v.*/", "v*"), ("/^v\\d+/", "v*"), ("/^release$/", "release"), ("/^release-.*/", "release-*"), ("/beta/", "*")])

@@ -1,4 +1,5 @@
 import ArchitectureDescription
+import ArchdocBasics
 import Foundation
 import Yams
 

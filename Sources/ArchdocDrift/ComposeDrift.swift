@@ -1,3 +1,4 @@
+import ArchdocBasics
 import ArchdocComposeFiles
 import ArchdocModel
 import ArchdocRenderers

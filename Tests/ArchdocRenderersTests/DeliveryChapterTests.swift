@@ -103,7 +103,7 @@ import Testing
 
     /// A model without environments or delivery keeps chapter 7 as it was: none of the new headings.
     @Test func aModelWithoutDeliveryHasNoneOfTheSections() throws {
-        let model = try Examples.load("architecture/examples/task-platform").model
+        let model = try Examples.load("architecture/examples/flask-fastapi-duckdb").model
         let chapter = try #require(try Arc42Tests.Project().chapters(model)["07-deployment-view.md"])
         for heading in ["## Environments", "## Build and Delivery Pipeline", "## Promotion", "## Rollback", "## Open Questions"] {
             #expect(!chapter.contains(heading))

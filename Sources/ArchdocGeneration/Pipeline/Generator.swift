@@ -150,6 +150,13 @@ package struct Generator: Sendable {
         files += plantUMLPictures + chapters + siteFiles
         if let composeFile = compose.value() { files.append(composeFile) }
         if let envExample { files.append(envExample) }
+        // The Kubernetes manifests go beside the compose file too, when compose files are written.
+        if let composeFile = configuration.layout.composeFile {
+            let kubernetes = KubernetesRenderer(model: model).render()
+            let folder = composeFile.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            files += kubernetes.files.map { folder.isEmpty || $0.path.hasPrefix("/") ? $0 : GeneratedFile(path: "\(folder)/\($0.path)", contents: $0.contents) }
+            diagnostics += kubernetes.warnings.map { Diagnostic(.warning, rule: "kubernetes", $0.message, at: $0.location) }
+        }
         return GenerationResult(files: files, diagnostics: diagnostics)
     }
 

@@ -30,6 +30,8 @@ public struct Environment: Codable, Hashable, Sendable {
     public var manifests: [String]
     /// Notes, such as "ephemeral: nothing is kept between runs".
     public var notes: [String]
+    /// The settings of an environment on Kubernetes; the defaults when it gives none.
+    public var kubernetes: Kubernetes?
     public var location: SourceLocation
 
     /// Declares an environment.
@@ -42,6 +44,7 @@ public struct Environment: Codable, Hashable, Sendable {
         composeFiles: [String] = [],
         manifests: [String] = [],
         notes: [String] = [],
+        kubernetes: Kubernetes? = nil,
         file: String = #filePath,
         line: Int = #line,
         column: Int = #column
@@ -54,6 +57,7 @@ public struct Environment: Codable, Hashable, Sendable {
         self.composeFiles = composeFiles
         self.manifests = manifests
         self.notes = notes
+        self.kubernetes = kubernetes
         self.location = SourceLocation(file: file, line: line, column: column)
     }
 }

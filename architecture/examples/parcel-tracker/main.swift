@@ -28,7 +28,12 @@ let staging = Environment("staging", "Staging", runsOn: .compose(prod, on: .vm(c
 let production = Environment(
     "production", "Production", runsOn: .kubernetes(version: "1.30", namespace: "parcel-tracker"), status: .planned("Q3"),
     manifests: ["deploy/kubernetes/overlays/production"],
-    notes: ["3 replicas of api, 2 of web, 1 poller", "Managed PostgreSQL outside the cluster", "Hosting provider: to be decided"])
+    notes: ["3 replicas of api, 2 of web, 1 poller", "Managed PostgreSQL outside the cluster", "Hosting provider: to be decided"],
+    kubernetes: Kubernetes(
+        profile: prod, replicas: [api: 3, web: 2, poller: 1], outside: [db],
+        images: [api: "registry.gitlab.example.com/parcel/api:1.4.2", web: "registry.gitlab.example.com/parcel/web:1.4.2",
+                 poller: "registry.gitlab.example.com/parcel/poller:1.4.2"],
+        secretName: "parcel-tracker"))
 
 let registry = Registry("gitlab", url: "registry.gitlab.example.com/parcel/<image>:<sha>", name: "GitLab container registry")
 

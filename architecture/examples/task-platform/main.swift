@@ -104,4 +104,15 @@ let architecture = Architecture("Task Platform", description: "A web API with ba
                    image: "squidfunk/mkdocs-material:9", command: "serve --dev-addr=0.0.0.0:8000",
                    port: "8000:8000", sitePath: ".", siteMount: "/docs", profiles: ["dev"])
     }
+
+    // The planned production: the prod profile's services on Kubernetes (deploy/kubernetes/overlays/production).
+    Environment(
+        "production", "Production", description: "The cluster the prod profile prepares for",
+        runsOn: .kubernetes(namespace: "task-platform"), status: .planned(), manifests: ["deploy/kubernetes/overlays/production"],
+        kubernetes: Kubernetes(
+            profile: Profile("prod"),
+            images: [api: "registry.example.com/task-platform/backend:1.0", beat: "registry.example.com/task-platform/backend:1.0",
+                     worker: "registry.example.com/task-platform/backend:1.0", migrator: "registry.example.com/task-platform/backend:1.0"],
+            resources: [api: .init(cpu: "250m", memory: "256Mi", memoryLimit: "512Mi")],
+            storage: .init(size: "10Gi")))
 }

@@ -1,4 +1,3 @@
-import ArchdocBasics
 import Foundation
 
 /// Splitting a command string into arguments the way a POSIX shell (and

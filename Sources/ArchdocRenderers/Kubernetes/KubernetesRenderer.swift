@@ -1,0 +1,154 @@
+import ArchdocBasics
+import ArchdocModel
+import ArchitectureDescription
+
+/// The Kubernetes manifests of every environment that runs on Kubernetes, as
+/// a kustomize layout: `<path>/base/` with a file per workload, and
+/// `<path>/overlays/<environment>/kustomization.yaml` with the namespace,
+/// the replicas and what the environment leaves out. The mapping follows
+/// kompose's: a Deployment per container, a StatefulSet for one that owns a
+/// named volume, a Service for its ports, a ConfigMap for its plain
+/// environment, Secret references for secrets and `${VAR}`, probes from the
+/// health check, and a Job for a container others wait for to complete.
+package struct KubernetesRenderer: Sendable {
+    /// Something the manifests cannot say, at the model's line.
+    package struct Warning: Sendable, Equatable {
+        package var message: String
+        package var location: SourceLocation
+    }
+
+    /// The files and the warnings.
+    package struct Output: Sendable {
+        package var files: [GeneratedFile]
+        package var warnings: [Warning]
+    }
+
+    let model: ArchitectureModel
+
+    /// Creates a renderer for a model.
+    package init(model: ArchitectureModel) {
+        self.model = model
+    }
+
+    /// The environments that run on Kubernetes, each with its settings (the defaults when it names none).
+    var environments: [(environment: Environment, namespace: String, settings: Kubernetes)] {
+        model.architecture.environments.compactMap { environment in
+            guard case .kubernetes(_, let namespace, _) = environment.runtime else { return nil }
+            return (environment, namespace, environment.kubernetes ?? Kubernetes())
+        }
+    }
+
+    /// The services an environment runs in the cluster, as deployed in its profile.
+    func services(of settings: Kubernetes) -> [DeployedService] {
+        let profile = settings.profile ?? model.profiles.first?.id ?? "default"
+        return model.deployedServices(in: profile).filter { !settings.outside.contains($0.name) }
+    }
+
+    /// Every file of the layout; none when no environment runs on Kubernetes.
+    package func render() -> Output {
+        let environments = self.environments
+        guard let first = environments.first else { return Output(files: [], warnings: []) }
+        let path = first.settings.path
+        var warnings: [Warning] = []
+        // The base holds every workload any environment runs, with the first environment's settings.
+        var base: [String: DeployedService] = [:]
+        var order: [String] = []
+        for (_, _, settings) in environments {
+            for service in services(of: settings) where base[service.name] == nil {
+                base[service.name] = service
+                order.append(service.name)
+            }
+        }
+        let completedTargets = Set(model.services.flatMap { $0.service.dependsOn.filter { $0.condition == .completedSuccessfully }.map(\.containerID) })
+        var files: [GeneratedFile] = []
+        var resources: [String] = []
+        for name in order {
+            guard let service = base[name] else { continue }
+            let workload = Workload(service: service, model: model, settings: first.settings, isJob: completedTargets.contains(name))
+            let (text, problems) = workload.manifests()
+            warnings += problems.map { Warning(message: "service \(name.quoted): \($0)", location: service.service.location) }
+            let file = "\(Workload.resourceName(name)).yaml"
+            resources.append(file)
+            files.append(GeneratedFile(path: "\(path)/base/\(file)", contents: Self.header(model) + text))
+        }
+        files.append(GeneratedFile(path: "\(path)/base/kustomization.yaml", contents: Self.header(model) + ComposeYAML.serialize(ComposeYAML.mapping([
+            ("apiVersion", ComposeYAML.string("kustomize.config.k8s.io/v1beta1")),
+            ("kind", ComposeYAML.string("Kustomization")),
+            ("resources", ComposeYAML.sequence(resources.map(ComposeYAML.string))),
+        ]))))
+        for (environment, namespace, settings) in environments {
+            let runs = Set(services(of: settings).map(\.name))
+            var root: [(String, YAMLNode)] = [
+                ("apiVersion", ComposeYAML.string("kustomize.config.k8s.io/v1beta1")),
+                ("kind", ComposeYAML.string("Kustomization")),
+                ("namespace", ComposeYAML.string(namespace)),
+                ("resources", ComposeYAML.sequence([ComposeYAML.string("../../base")])),
+            ]
+            let replicas = services(of: settings).filter { !completedTargets.contains($0.name) }.map { service in
+                (Workload.resourceName(service.name), settings.replicas[service.name] ?? service.replicas ?? 1)
+            }
+            if !replicas.isEmpty {
+                root.append(("replicas", ComposeYAML.sequence(replicas.map { name, count in
+                    ComposeYAML.mapping([("name", ComposeYAML.string(name)), ("count", ComposeYAML.integer(count))])
+                })))
+            }
+            // What the base has and this environment does not run is deleted here.
+            let left = order.filter { !runs.contains($0) }
+            if !left.isEmpty {
+                root.append(("patches", ComposeYAML.sequence(left.compactMap { name in
+                    base[name].map { Workload(service: $0, model: model, settings: settings, isJob: completedTargets.contains(name)).deletePatch() }
+                })))
+            }
+            // The routes of a reverse proxy become the environment's Ingress: its host is the environment's.
+            let routes = services(of: settings).flatMap(\.service.routes).filter { runs.contains($0.containerID) }
+            if let ingress = settings.ingress, !routes.isEmpty {
+                root[3] = ("resources", ComposeYAML.sequence([ComposeYAML.string("../../base"), ComposeYAML.string("ingress.yaml")]))
+                files.append(GeneratedFile(path: "\(path)/overlays/\(environment.id)/ingress.yaml",
+                                           contents: Self.header(model) + ComposeYAML.serialize(Self.ingress(ingress, routes: routes, model: model))))
+            }
+            files.append(GeneratedFile(path: "\(path)/overlays/\(environment.id)/kustomization.yaml",
+                                       contents: Self.header(model) + ComposeYAML.serialize(ComposeYAML.mapping(root))))
+        }
+        return Output(files: files, warnings: warnings)
+    }
+
+    /// An Ingress for `host` with a rule per route: `/api/*` is the prefix `/api`.
+    static func ingress(_ ingress: Kubernetes.Ingress, routes: [Route], model: ArchitectureModel) -> YAMLNode {
+        let paths = routes.map { route -> YAMLNode in
+            var prefix = route.path.hasSuffix("/*") ? String(route.path.dropLast(2)) : route.path
+            if prefix.isEmpty { prefix = "/" }
+            let port = route.port ?? model.services.first { $0.service.containerID == route.containerID }?.service.ports.first.flatMap { Int($0.target) } ?? 80
+            return ComposeYAML.mapping([
+                ("path", ComposeYAML.string(prefix)), ("pathType", ComposeYAML.string("Prefix")),
+                ("backend", ComposeYAML.mapping([("service", ComposeYAML.mapping([
+                    ("name", ComposeYAML.string(Workload.resourceName(route.containerID))),
+                    ("port", ComposeYAML.mapping([("number", ComposeYAML.integer(port))])),
+                ]))])),
+            ])
+        }
+        var spec: [(String, YAMLNode)] = []
+        if let className = ingress.className { spec.append(("ingressClassName", ComposeYAML.string(className))) }
+        if let secret = ingress.tlsSecret {
+            spec.append(("tls", ComposeYAML.sequence([ComposeYAML.mapping([
+                ("hosts", ComposeYAML.sequence([ComposeYAML.string(ingress.host)])), ("secretName", ComposeYAML.string(secret)),
+            ])])))
+        }
+        spec.append(("rules", ComposeYAML.sequence([ComposeYAML.mapping([
+            ("host", ComposeYAML.string(ingress.host)),
+            ("http", ComposeYAML.mapping([("paths", ComposeYAML.sequence(paths))])),
+        ])])))
+        let project = Workload.resourceName(ComposeRenderer.projectName(model.architecture.name))
+        return ComposeYAML.mapping([
+            ("apiVersion", ComposeYAML.string("networking.k8s.io/v1")), ("kind", ComposeYAML.string("Ingress")),
+            ("metadata", ComposeYAML.mapping([("name", ComposeYAML.string(project)), ("labels", ComposeYAML.mapping([
+                ("app.kubernetes.io/part-of", ComposeYAML.string(project)), ("app.kubernetes.io/managed-by", ComposeYAML.string("archdoc")),
+            ]))])),
+            ("spec", ComposeYAML.mapping(spec)),
+        ])
+    }
+
+    static func header(_ model: ArchitectureModel) -> String {
+        ComposeYAML.comment("Generated by archdoc from the architecture model (\(model.architecture.name)).")
+            + ComposeYAML.comment("Do not edit: change the model and run `archdoc generate`.")
+    }
+}

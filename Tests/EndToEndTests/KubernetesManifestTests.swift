@@ -1,0 +1,101 @@
+import ArchdocLoading
+import ArchdocModel
+import ArchitectureDescription
+import Foundation
+import TestSupport
+import Testing
+import Yams
+
+/// The manifests of every example's Kubernetes environments, read by the real
+/// tools: `kubectl kustomize` renders each overlay, kubernetes-validate
+/// accepts every resource against the Kubernetes 1.30 schemas (strict), and
+/// the rendered replicas, images and ports are the model's.
+@Suite(.serialized) struct KubernetesManifestTests {
+    static let examples = ["architecture/examples/parcel-tracker", "architecture/examples/task-platform"]
+
+    @Test(arguments: examples)
+    func everyOverlayRendersValidatesAndHoldsTheModel(example: String) throws {
+        let kubectl = try Tools.path("KUBECTL")
+        let validate = try Tools.path("KUBERNETES_VALIDATE")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-k8s-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let source = ArchdocProcess.packageRoot.appendingPathComponent(example).path
+        let generated = try ArchdocProcess.run(["generate", "--quiet", "-a", source], in: project)
+        #expect(generated.status == 0, "\(generated.error)")
+        let model = try ArchitectureLoader(environment: ["ARCHDOC_CACHE_DIR": ArchdocProcess.cacheFolder].merging(ProcessInfo.processInfo.environment) { first, _ in first })
+            .load(from: source).model
+
+        let environments = model.architecture.environments.filter { if case .kubernetes = $0.runtime { true } else { false } }
+        #expect(!environments.isEmpty)
+        for environment in environments {
+            let settings = environment.kubernetes ?? Kubernetes()
+            let overlay = project.appendingPathComponent("\(settings.path)/overlays/\(environment.id)")
+            let rendered = try Tools.run(kubectl, ["kustomize", overlay.path])
+            #expect(rendered.status == 0, "\(environment.id): \(rendered.output)")
+            let file = project.appendingPathComponent("rendered-\(environment.id).yaml")
+            try rendered.output.write(to: file, atomically: true, encoding: .utf8)
+            let valid = try Tools.run(validate, ["-k", "1.30.0", "--strict", "--quiet", file.path])
+            #expect(valid.status == 0, "\(environment.id): \(valid.output)")
+
+            // Read back: one workload per service the environment runs, with the model's replicas, image and ports.
+            let documents = try Yams.load_all(yaml: rendered.output).compactMap { $0 as? [String: Any] }
+            guard case .kubernetes(_, let namespace, _) = environment.runtime else { continue }
+            #expect(documents.allSatisfy { (($0["metadata"] as? [String: Any])?["namespace"] as? String) == namespace })
+            let profile = settings.profile ?? model.profiles[0].id
+            let services = model.deployedServices(in: profile).filter { !settings.outside.contains($0.name) }
+            let workloads = documents.filter { ["Deployment", "StatefulSet", "Job"].contains($0["kind"] as? String) }
+            #expect(workloads.count == services.count, "\(workloads.compactMap { ($0["metadata"] as? [String: Any])?["name"] })")
+            for service in services {
+                let name = service.name.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+                let workload = try #require(workloads.first { (($0["metadata"] as? [String: Any])?["name"] as? String) == name }, "no workload \(name)")
+                let spec = try #require(workload["spec"] as? [String: Any])
+                if workload["kind"] as? String != "Job" {
+                    #expect(spec["replicas"] as? Int == settings.replicas[service.name] ?? service.replicas ?? 1, "\(name) replicas")
+                }
+                let podSpec = try #require((spec["template"] as? [String: Any])?["spec"] as? [String: Any])
+                let container = try #require((podSpec["containers"] as? [[String: Any]])?.first)
+                if let image = settings.images[service.name] ?? service.image { #expect(container["image"] as? String == image, "\(name) image") }
+                let ports = ((container["ports"] as? [[String: Any]]) ?? []).compactMap { $0["containerPort"] as? Int }
+                #expect(ports == service.service.ports.compactMap { Int($0.target) }, "\(name) ports")
+            }
+            #expect(!rendered.output.contains("never-written"))
+        }
+    }
+
+    /// A reverse proxy's routes become the overlay's Ingress, which kubectl renders and the schemas accept.
+    @Test func routesBecomeAnIngress() throws {
+        let source = """
+            import ArchitectureDescription
+
+            let proxy = Container("nginx", "Proxy", technology: "Nginx", description: "Routes")
+            let api = Container("api", "API", technology: "Go", description: "Serves")
+            let web = Container("web", "Web", kind: .webApp, technology: "Vue", description: "Shows")
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "Sells") { proxy; api; web }
+                Deployment {
+                    Service(proxy, image: "nginx:1.27", ports: ["80:80"], routes: [Route("/api/*", to: api, port: 8080), Route("/", to: web, port: 80)])
+                    Service(api, image: "shop/api:1", ports: ["8080"])
+                    Service(web, image: "shop/web:1", ports: ["8081:80"])
+                }
+                Environment("production", "Production", runsOn: .kubernetes(namespace: "shop"),
+                            kubernetes: Kubernetes(ingress: .init(host: "shop.example.com", tlsSecret: "shop-tls")))
+            }
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(generated.status == 0, "\(generated.error)")
+        let rendered = try Tools.run(try Tools.path("KUBECTL"), ["kustomize", project.path("deploy/kubernetes/overlays/production")])
+        #expect(rendered.status == 0, "\(rendered.output)")
+        try rendered.output.write(toFile: project.path("rendered.yaml"), atomically: true, encoding: .utf8)
+        let valid = try Tools.run(try Tools.path("KUBERNETES_VALIDATE"), ["-k", "1.30.0", "--strict", "--quiet", project.path("rendered.yaml")])
+        #expect(valid.status == 0, "\(valid.output)")
+        let ingress = try #require(try Yams.load_all(yaml: rendered.output).compactMap { $0 as? [String: Any] }.first { $0["kind"] as? String == "Ingress" })
+        let spec = try #require(ingress["spec"] as? [String: Any])
+        let rule = try #require((spec["rules"] as? [[String: Any]])?.first)
+        #expect(rule["host"] as? String == "shop.example.com")
+        let paths = try #require((rule["http"] as? [String: Any])?["paths"] as? [[String: Any]])
+        #expect(paths.map { $0["path"] as? String } == ["/api", "/"])
+        #expect(paths.map { ((($0["backend"] as? [String: Any])?["service"] as? [String: Any])?["port"] as? [String: Any])?["number"] as? Int } == [8080, 80])
+        #expect(((spec["tls"] as? [[String: Any]])?.first?["secretName"] as? String) == "shop-tls")
+    }
+}

@@ -14,6 +14,8 @@ package struct DiagramView: Sendable {
         case container(systemID: String)
         /// What runs in one profile, on which nodes.
         case deployment(profileID: String)
+        /// What runs in an environment on Kubernetes: cluster, namespace, workloads.
+        case cluster(environmentID: String)
         /// The stages of the delivery pipeline, in order, and where they push and deploy.
         case pipeline
         /// The path builds take through registries and environments, with the gates.

@@ -32,6 +32,7 @@ package struct ViewBuilder: Sendable {
             }
             kinds += model.profiles.filter { !drawn.contains($0.id) }.map(Kind.deployment)
         }
+        let kubernetes = model.kubernetesEnvironments
         // Views are independent, and a large model has dozens. A deployment
         // view scans every relationship and service, a container view only its
         // system's: deployment views start first, or the last of them would
@@ -50,7 +51,7 @@ package struct ViewBuilder: Sendable {
             case .environment(let environment, let profile): deploymentView(of: environment, profile: profile)
             }
         }
-        return views + [pipelineView(), promotionView()].compactMap { $0 }
+        return views + kubernetes.map(deploymentView(of:)) + [pipelineView(), promotionView()].compactMap { $0 }
     }
 
     /// People and software systems, with relationships lifted to system level.
@@ -165,6 +166,58 @@ package struct ViewBuilder: Sendable {
             root.name = "\(environment.name): " + Self.runtimeLabel(environment.runtime) + (planned ? " (planned)" : "")
             root.description = environment.description ?? root.description
             return .boundary(root)
+        }
+        return view
+    }
+
+    /// An environment on Kubernetes: cluster → namespace → workloads, with
+    /// what runs outside the cluster beside it; keyed `deployment-<environment>`.
+    package func deploymentView(of kubernetes: KubernetesEnvironment) -> DiagramView {
+        let environment = kubernetes.environment
+        let profile = model.profiles.first { $0.id == (kubernetes.settings.profile ?? model.profiles.first?.id) } ?? Profile("default")
+        var view = deploymentView(of: profile)
+        let planned = environment.status != .current
+        let inside = Set(kubernetes.services.map(\.name))
+        var workloads: [DiagramElement] = []
+        var outside: [DiagramItem] = []
+        func collect(_ items: [DiagramItem]) {
+            for item in items {
+                switch item {
+                case .element(var element) where inside.contains(element.id):
+                    if let service = kubernetes.services.first(where: { $0.name == element.id }) {
+                        let replicas = kubernetes.replicas(of: service)
+                        element.technology = [element.technology, "\(replicas) replica\(replicas == 1 ? "" : "s")"].compactMap { $0 }.joined(separator: ", ")
+                    }
+                    workloads.append(element)
+                case .element(var element) where kubernetes.outside.contains(where: { $0.name == element.id }):
+                    element.description = "Outside the cluster" + (element.description.map { ": \($0)" } ?? "")
+                    outside.append(.element(element))
+                case .element: break
+                case .boundary(let boundary): collect(boundary.items)
+                }
+            }
+        }
+        var neighbours: [DiagramItem] = []
+        for item in view.items {
+            if case .boundary(let root) = item, root.kind == .deploymentNode { collect(root.items) } else { neighbours.append(item) }
+        }
+        guard case .kubernetes(let version, let namespace, let cluster) = environment.runtime else { return view }
+        let namespaceNode = DiagramBoundary(id: "namespace_\(environment.id)", name: "namespace \(namespace)", kind: .deploymentNode,
+                                            technology: "Kubernetes namespace", description: nil, items: workloads.map(DiagramItem.element))
+        let clusterNode = DiagramBoundary(
+            id: "cluster_\(environment.id)", name: "\(environment.name): " + (cluster ?? "Kubernetes cluster") + (planned ? " (planned)" : ""),
+            kind: .deploymentNode, technology: "Kubernetes" + (version.map { " \($0)" } ?? ""), description: environment.description,
+            items: [.boundary(namespaceNode)])
+        let shown = inside.union(kubernetes.outside.map(\.name))
+        view.key = "deployment-\(environment.id)"
+        view.title = "Deployment – \(environment.name) (Kubernetes)" + (planned ? ", planned" : "")
+        view.kind = .cluster(environmentID: environment.id)
+        view.items = neighbours + [.boundary(clusterNode)] + outside
+        let ids = Set(view.allElements.map(\.id))
+        // Kubernetes starts workloads without waiting for others: no start-up dependencies.
+        view.edges = view.edges.filter { edge in
+            if case .dependency = edge.kind { return false }
+            return ids.contains(edge.sourceID) && ids.contains(edge.destinationID) && (shown.contains(edge.sourceID) || shown.contains(edge.destinationID))
         }
         return view
     }

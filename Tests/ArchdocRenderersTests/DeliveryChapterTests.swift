@@ -67,6 +67,14 @@ import Testing
         "| `CARRIER_DHL_KEY` | yes |  | yes | `.env`; Kubernetes Secret `parcel-carriers` in Production |",
         "| `CARRIER_UPS_KEY` | yes |  | yes | `.env`; Kubernetes Secret `parcel-carriers` in Production |",
         "| `LOG_LEVEL` | no | `info` | no |",
+        // The planned production on Kubernetes: its workloads, replicas, the database outside, how to apply it.
+        "## Kubernetes: Production (planned)",
+        "| `api` (Parcel API) | Deployment | 3 | ClusterIP `api:8080` |",
+        "| `web` (Web App) | Deployment | 2 | ClusterIP `web:8081` → 80 |",
+        "| `poller` (Carrier Poller) | Deployment | 1 | none |",
+        "- `db` (Parcel Database) runs outside the cluster",
+        "`kubectl apply -k deploy/kubernetes/overlays/production` applies the manifests",
+        "![Deployment – Production (Kubernetes), planned](../diagrams/deployment-production.svg)",
         // The two open questions.
         "- Production hosting provider and region (Production)",
         "- Who owns the backups of the managed production database (Production)",
@@ -79,7 +87,7 @@ import Testing
 
     @Test func theSectionsComeInOrderAfterTheComposeProject() throws {
         let headings = Self.deployment.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
-        let delivery = ["## Environments", "## Build and Delivery Pipeline", "## Promotion", "## Rollback", "## Logging and Monitoring",
+        let delivery = ["## Environments", "## Kubernetes: Production (planned)", "## Build and Delivery Pipeline", "## Promotion", "## Rollback", "## Logging and Monitoring",
                         "## Configuration and Secrets", "## Open Questions"]
         #expect(Array(headings.suffix(delivery.count)) == delivery, "\(headings)")
     }

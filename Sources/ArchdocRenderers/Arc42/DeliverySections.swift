@@ -25,6 +25,7 @@ struct DeliverySections: Sendable {
             "operations": operations() ?? false,
             "configuration": configuration() ?? false,
             "openQuestions": openQuestions() ?? false,
+            "kubernetes": kubernetes(),
         ]
     }
 
@@ -331,6 +332,57 @@ struct DeliverySections: Sendable {
         case .ciVariable: "a CI variable"
         }
         return kind + (source.environment.map { " in \(environmentName($0))" } ?? "")
+    }
+
+    // MARK: Kubernetes
+
+    static let kubernetesHeader = ["Building block", "Workload", "Replicas", "Service and port", "Storage"]
+
+    /// Each environment on Kubernetes: its view, the mapping table, how to apply it, and how it differs from compose.
+    private func kubernetes() -> Any {
+        let environments = model.kubernetesEnvironments
+        guard !environments.isEmpty else { return false }
+        let jobs = KubernetesRenderer.jobs(in: model)
+        return environments.map { kubernetes -> [String: Any] in
+            let settings = kubernetes.settings
+            let rows = kubernetes.services.map { service -> [String] in
+                let workload = Workload(service: service, model: model, settings: settings, isJob: jobs.contains(service.name))
+                let ports = service.service.ports.compactMap { port -> String? in
+                    guard let target = Int(port.target) else { return nil }
+                    let published = port.published.flatMap { Int($0) } ?? target
+                    return MarkdownText.code("\(Workload.resourceName(service.name)):\(published)", inTable: true) + (published == target ? "" : " → \(target)")
+                }
+                let claims = service.service.volumes.filter(\.isNamedVolume).compactMap(\.source)
+                return [
+                    elementName(service.name), workload.kind, workload.kind == "Job" ? "runs once" : String(kubernetes.replicas(of: service)),
+                    ports.isEmpty ? "none" : "\(settings.serviceType.rawValue) " + ports.joined(separator: ", "),
+                    claims.isEmpty ? "" : claims.map { MarkdownText.code($0, inTable: true) }.joined(separator: ", ") + " (\(MarkdownText.inline(settings.storage.size)))",
+                ]
+            }
+            var differences: [String] = kubernetes.outside.map { "\(elementName($0.name)) runs outside the cluster; the workloads reach it through their configuration." }
+            for service in kubernetes.services where settings.replicas[service.name] != nil && settings.replicas[service.name] != (service.replicas ?? 1) {
+                differences.append("\(elementName(service.name)) runs \(kubernetes.replicas(of: service)) replicas; the compose profile runs \(service.replicas ?? 1).")
+            }
+            for service in kubernetes.services where jobs.contains(service.name) {
+                differences.append("\(elementName(service.name)) runs as a Job once per release; nothing waits for it as compose's `depends_on` does.")
+            }
+            for service in kubernetes.services {
+                for mount in service.service.volumes where !mount.isNamedVolume {
+                    differences.append("\(elementName(service.name)): the bind mount \(MarkdownText.code(mount.description)) is not in the cluster.")
+                }
+            }
+            let overlay = "\(settings.path)/overlays/\(kubernetes.environment.id)"
+            let view = views.first { $0.kind == .cluster(environmentID: kubernetes.environment.id) }
+            return [
+                "name": MarkdownText.inline(kubernetes.environment.name),
+                "planned": kubernetes.environment.status != .current,
+                "diagram": view.flatMap(references.context(for:)) ?? false,
+                "table": MarkdownText.table(header: Self.kubernetesHeader, rows: rows),
+                "apply": "\(MarkdownText.code("kubectl apply -k \(overlay)")) applies the manifests of \(MarkdownText.code(overlay)) to the namespace \(MarkdownText.code(kubernetes.namespace)); "
+                    + "\(MarkdownText.code("kubectl kustomize \(overlay)")) shows them.",
+                "differences": differences.isEmpty ? false : differences.map { "- " + $0 }.joined(separator: "\n"),
+            ]
+        }
     }
 
     // MARK: Open questions

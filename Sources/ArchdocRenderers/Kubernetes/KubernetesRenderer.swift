@@ -30,36 +30,22 @@ package struct KubernetesRenderer: Sendable {
         self.model = model
     }
 
-    /// The environments that run on Kubernetes, each with its settings (the defaults when it names none).
-    var environments: [(environment: Environment, namespace: String, settings: Kubernetes)] {
-        model.architecture.environments.compactMap { environment in
-            guard case .kubernetes(_, let namespace, _) = environment.runtime else { return nil }
-            return (environment, namespace, environment.kubernetes ?? Kubernetes())
-        }
-    }
-
-    /// The services an environment runs in the cluster, as deployed in its profile.
-    func services(of settings: Kubernetes) -> [DeployedService] {
-        let profile = settings.profile ?? model.profiles.first?.id ?? "default"
-        return model.deployedServices(in: profile).filter { !settings.outside.contains($0.name) }
-    }
-
     /// Every file of the layout; none when no environment runs on Kubernetes.
     package func render() -> Output {
-        let environments = self.environments
+        let environments = model.kubernetesEnvironments
         guard let first = environments.first else { return Output(files: [], warnings: []) }
         let path = first.settings.path
         var warnings: [Warning] = []
         // The base holds every workload any environment runs, with the first environment's settings.
         var base: [String: DeployedService] = [:]
         var order: [String] = []
-        for (_, _, settings) in environments {
-            for service in services(of: settings) where base[service.name] == nil {
+        for environment in environments {
+            for service in environment.services where base[service.name] == nil {
                 base[service.name] = service
                 order.append(service.name)
             }
         }
-        let completedTargets = Set(model.services.flatMap { $0.service.dependsOn.filter { $0.condition == .completedSuccessfully }.map(\.containerID) })
+        let completedTargets = Self.jobs(in: model)
         var files: [GeneratedFile] = []
         var resources: [String] = []
         for name in order {
@@ -76,16 +62,17 @@ package struct KubernetesRenderer: Sendable {
             ("kind", ComposeYAML.string("Kustomization")),
             ("resources", ComposeYAML.sequence(resources.map(ComposeYAML.string))),
         ]))))
-        for (environment, namespace, settings) in environments {
-            let runs = Set(services(of: settings).map(\.name))
+        for kubernetes in environments {
+            let (environment, namespace, settings) = (kubernetes.environment, kubernetes.namespace, kubernetes.settings)
+            let runs = Set(kubernetes.services.map(\.name))
             var root: [(String, YAMLNode)] = [
                 ("apiVersion", ComposeYAML.string("kustomize.config.k8s.io/v1beta1")),
                 ("kind", ComposeYAML.string("Kustomization")),
                 ("namespace", ComposeYAML.string(namespace)),
                 ("resources", ComposeYAML.sequence([ComposeYAML.string("../../base")])),
             ]
-            let replicas = services(of: settings).filter { !completedTargets.contains($0.name) }.map { service in
-                (Workload.resourceName(service.name), settings.replicas[service.name] ?? service.replicas ?? 1)
+            let replicas = kubernetes.services.filter { !completedTargets.contains($0.name) }.map { service in
+                (Workload.resourceName(service.name), kubernetes.replicas(of: service))
             }
             if !replicas.isEmpty {
                 root.append(("replicas", ComposeYAML.sequence(replicas.map { name, count in
@@ -100,7 +87,7 @@ package struct KubernetesRenderer: Sendable {
                 })))
             }
             // The routes of a reverse proxy become the environment's Ingress: its host is the environment's.
-            let routes = services(of: settings).flatMap(\.service.routes).filter { runs.contains($0.containerID) }
+            let routes = kubernetes.services.flatMap(\.service.routes).filter { runs.contains($0.containerID) }
             if let ingress = settings.ingress, !routes.isEmpty {
                 root[3] = ("resources", ComposeYAML.sequence([ComposeYAML.string("../../base"), ComposeYAML.string("ingress.yaml")]))
                 files.append(GeneratedFile(path: "\(path)/overlays/\(environment.id)/ingress.yaml",
@@ -145,6 +132,11 @@ package struct KubernetesRenderer: Sendable {
             ]))])),
             ("spec", ComposeYAML.mapping(spec)),
         ])
+    }
+
+    /// The containers others wait for to complete: they run as Jobs.
+    static func jobs(in model: ArchitectureModel) -> Set<String> {
+        Set(model.services.flatMap { $0.service.dependsOn.filter { $0.condition == .completedSuccessfully }.map(\.containerID) })
     }
 
     static func header(_ model: ArchitectureModel) -> String {

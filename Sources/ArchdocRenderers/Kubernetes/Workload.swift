@@ -26,13 +26,13 @@ struct Workload {
     private var project: String { Self.resourceName(ComposeRenderer.projectName(model.architecture.name)) }
 
     /// The named volumes it mounts that no other service mounts: a StatefulSet's claims.
-    private var ownedVolumes: [VolumeMount] {
+    var ownedVolumes: [VolumeMount] {
         service.service.volumes.filter { mount in
             mount.isNamedVolume && !model.services.contains { $0.service.containerID != service.name && $0.service.volumes.contains { $0.source == mount.source } }
         }
     }
 
-    private var kind: String { isJob ? "Job" : (ownedVolumes.isEmpty ? "Deployment" : "StatefulSet") }
+    var kind: String { isJob ? "Job" : (ownedVolumes.isEmpty ? "Deployment" : "StatefulSet") }
 
     private var labels: YAMLNode {
         ComposeYAML.mapping([

@@ -150,7 +150,7 @@ package struct PlantUMLRenderer: DiagramRenderer {
         switch kind {
         case .systemContext: "C4_Context"
         case .container: "C4_Container"
-        case .deployment: "C4_Deployment"
+        case .deployment, .cluster: "C4_Deployment"
         case .pipeline, .promotion: "C4_Dynamic"
         }
     }

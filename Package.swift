@@ -88,10 +88,12 @@ let package = Package(
         // `check`: generated files against the disk, compose files against the model.
         .target(
             name: "ArchdocDrift",
-            dependencies: ["ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
+            dependencies: ["ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocManifestFiles", "ArchdocRenderers", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]
         ),
         // Reading CI definition files (GitLab CI, GitHub Actions) for `check`, with lines.
         .target(name: "ArchdocCIFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Reading Kubernetes manifests for `check`, with lines.
+        .target(name: "ArchdocManifestFiles", dependencies: [.product(name: "Yams", package: "Yams")]),
         // `import`: a compose file to a Swift architecture.
         .target(
             name: "ArchdocImport",
@@ -102,7 +104,7 @@ let package = Package(
             name: "ArchdocGeneration",
             dependencies: [
                 "ArchdocLoading", "ArchdocModel", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures", "ArchdocSite",
-                "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocDrift", "ArchdocImport", "ArchdocBasics",
+                "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocManifestFiles", "ArchdocDrift", "ArchdocImport", "ArchdocBasics",
             ]
         ),
         // The docs server: Hummingbird, serving a built site with live reload. It knows
@@ -164,7 +166,7 @@ let package = Package(
         ),
         .testTarget(name: "ArchdocGenerationTests", dependencies: ["TestSupport", "ArchdocGeneration", "ArchdocPictures", "ArchdocLoading", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),
         // The built binary, run as a user runs it.
-        .testTarget(name: "EndToEndTests", dependencies: ["ArchdocComposeFiles", "ArchdocRenderers", "ArchdocLoading", "ArchdocBasics", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ArchdocComposeFiles", "ArchdocDrift", "ArchdocManifestFiles", "ArchdocModel", "ArchdocRenderers", "ArchdocLoading", "ArchdocBasics", "TestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

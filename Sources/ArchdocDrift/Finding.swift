@@ -32,6 +32,11 @@ package struct Finding: Sendable, Equatable {
         case jobNotInModel = "job-not-in-model"
         case stageOrder = "stage-order"
         case pipelineCondition = "pipeline-condition"
+        case workloadNotInManifests = "workload-not-in-manifests"
+        case workloadNotInModel = "workload-not-in-model"
+        case workloadKind = "workload-kind"
+        case servicePort = "service-port"
+        case resources
     }
 
     /// What sort of difference it is.

@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that the docs, the generated files, the compose files and the CI file match the model.",
         discussion: """
-            Runs four checks in one pass and reports every finding:
+            Runs its checks in one pass and reports every finding:
               • the model is valid (as in generate);
               • every file generate would write exists and is up to date, and the \
             site folder holds nothing else;
@@ -17,6 +17,10 @@ struct Check: ParsableCommand {
             depends_on, environment and health checks. Variables are interpolated \
             from .env and the environment. Equivalent forms are not findings: key \
             order, quoting, short and long syntax, list and map forms, x vs x:latest;
+              • Kubernetes manifests (-k FOLDER, rendered with kubectl kustomize; or \
+            -f with plain manifest files) match the environment on Kubernetes: \
+            workloads, kind, image, replicas, arguments, container and Service ports, \
+            environment, probes, resources and volume mounts;
               • the CI file the model's Pipeline names (.gitlab-ci.yml or a GitHub \
             workflow) has the model's stages in order, the jobs of each stage, and \
             the same branch, tag and manual conditions.
@@ -26,6 +30,7 @@ struct Check: ParsableCommand {
               archdoc check -f docker-compose.yml -f docker-compose.prod.yml
               archdoc check --format github     # annotations in a GitHub Actions job
               archdoc check --format json > findings.json
+              archdoc check -k deploy/kubernetes/overlays/production
 
             Exit codes: 0 no findings, 1 findings, 65 an input cannot be read (the \
             architecture does not compile, or a compose or CI file is not valid YAML \
@@ -38,11 +43,21 @@ struct Check: ParsableCommand {
     @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp(
-        "A compose file to compare with the model; repeat to merge several, like docker compose.", valueName: "compose-file"))
+        "A compose file to compare with the model; repeat to merge several, like docker compose. A file of Kubernetes resources is compared as manifests.",
+        valueName: "file"))
     var files: [String] = []
 
     @Option(help: ArgumentHelp("Variables for ${…} in compose files (default: .env beside the first compose file).", valueName: "path"))
     var envFile: String?
+
+    @Option(name: [.customShort("k"), .customLong("kustomize")], help: ArgumentHelp(
+        "A kustomize folder (such as deploy/kubernetes/overlays/production) to render with kubectl kustomize and compare with the model; repeatable.",
+        valueName: "folder"))
+    var kustomize: [String] = []
+
+    @Option(help: ArgumentHelp("The environment on Kubernetes the manifests are of (default: the one named like the -k folder, else the first).",
+                               valueName: "id"))
+    var environment: String?
 
     @Option(help: ArgumentHelp("text, json or github.", valueName: "format"))
     var format: FindingFormat = .text
@@ -53,7 +68,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let check = CheckPipeline(
             architectureDirectory: options.architecture, configuration: outputOptions.configuration(architecture: options.architecture),
-            composeFiles: files, envFile: envFile, modelTimeout: options.timeout)
+            composeFiles: files, envFile: envFile, kustomizeDirectories: kustomize, environmentID: environment, modelTimeout: options.timeout)
         let report: CheckReport
         switch check.run(willCompile: options.reportCompiling) {
         case .failed(let message, let exitCode):

@@ -84,6 +84,7 @@ import Testing
             #expect(!reachable.contains("ArchdocLoading"), "\(renderer) depends on ArchdocLoading")
             #expect(!reachable.contains("ArchdocComposeFiles"), "\(renderer) depends on ArchdocComposeFiles")
             #expect(!reachable.contains("ArchdocCIFiles"), "\(renderer) depends on ArchdocCIFiles")
+            #expect(!reachable.contains("ArchdocManifestFiles"), "\(renderer) depends on ArchdocManifestFiles")
         }
     }
 
@@ -94,7 +95,7 @@ import Testing
     @Test func theCommandLineAndTheServerUseGenerationNotTheStages() {
         let behindGeneration: Set = [
             "ArchdocLoading", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures", "ArchdocSite",
-            "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocDrift", "ArchdocImport", "ArchdocTemplates",
+            "ArchdocComposeFiles", "ArchdocCIFiles", "ArchdocManifestFiles", "ArchdocDrift", "ArchdocImport", "ArchdocTemplates",
         ]
         for client in ["archdoc", "ArchdocServer"] {
             let direct = Set(Self.targets[client]?.dependencies ?? [])

@@ -1,7 +1,9 @@
+import ArchdocBasics
 import ArchdocCIFiles
 import ArchdocComposeFiles
 import ArchdocDrift
 import ArchdocLoading
+import ArchdocManifestFiles
 import ArchdocModel
 import Foundation
 
@@ -32,17 +34,28 @@ package struct CheckPipeline: Sendable {
     package var composeFiles: [String]
     /// The variables for `${…}` in compose files; `nil` for `.env` beside the first compose file.
     package var envFile: String?
+    /// Plain Kubernetes manifest files (given with `-f`), compared with an environment on Kubernetes.
+    package var manifestFiles: [String]
+    /// Kustomize folders to render with `kubectl kustomize` and compare with an environment on Kubernetes.
+    package var kustomizeDirectories: [String]
+    /// The environment the manifests are of; `nil` for the one whose id names
+    /// the kustomize folder (`overlays/production`), else the first on Kubernetes.
+    package var environmentID: String?
     /// The loader, with its environment.
     package var loader: ArchitectureLoader
 
-    /// Creates a check.
+    /// Creates a check. A file of `composeFiles` whose documents are Kubernetes
+    /// resources (`apiVersion` and `kind`) is compared as manifests instead.
     package init(
         architectureDirectory: String, configuration: GeneratorConfiguration, composeFiles: [String] = [], envFile: String? = nil,
-        modelTimeout: TimeInterval? = nil, loader: ArchitectureLoader? = nil
+        kustomizeDirectories: [String] = [], environmentID: String? = nil, modelTimeout: TimeInterval? = nil, loader: ArchitectureLoader? = nil
     ) {
         self.architectureDirectory = architectureDirectory
         self.configuration = configuration
-        self.composeFiles = composeFiles
+        self.composeFiles = composeFiles.filter { !ManifestSniffer.isManifest($0) }
+        self.manifestFiles = composeFiles.filter(ManifestSniffer.isManifest)
+        self.kustomizeDirectories = kustomizeDirectories
+        self.environmentID = environmentID
         self.envFile = envFile
         self.loader = loader ?? ArchitectureLoader(runTimeout: modelTimeout)
     }
@@ -91,6 +104,12 @@ package struct CheckPipeline: Sendable {
                 return .failed(message: error.description, exitCode: .dataError)
             }
         }
+        if !manifestFiles.isEmpty || !kustomizeDirectories.isEmpty {
+            switch manifestFindings(model) {
+            case .success(let found): findings += found
+            case .failure(let failure): return failure.outcome
+            }
+        }
         if let pipeline = model.architecture.pipeline {
             let drift = PipelineDrift(pipeline: pipeline)
             if let platform = drift.platform {
@@ -124,5 +143,72 @@ package struct CheckReport: Sendable {
     /// The findings as text, JSON or GitHub workflow commands.
     package func render(_ format: FindingFormat, colored: Bool) -> String {
         FindingReport(findings: findings).render(format, colored: colored)
+    }
+}
+
+extension CheckPipeline {
+    /// Why the manifests could not be compared: its message and exit code.
+    struct ManifestFailure: Error {
+        var outcome: Outcome
+    }
+
+    /// The manifests of `-f` and of each `-k` folder, against the environment they are of.
+    func manifestFindings(_ model: ArchitectureModel) -> Result<[Finding], ManifestFailure> {
+        let environments = model.kubernetesEnvironments
+        func environment(for directory: String?) -> KubernetesEnvironment? {
+            if let environmentID { return environments.first { $0.environment.id == environmentID } }
+            let folder = directory.map { URL(fileURLWithPath: $0).standardizedFileURL.lastPathComponent }
+            return environments.first { $0.environment.id == folder } ?? environments.first
+        }
+        guard !environments.isEmpty else {
+            return .failure(ManifestFailure(outcome: .failed(message: "error: the model has no environment on Kubernetes to compare manifests with; declare one with runsOn: .kubernetes(namespace:)", exitCode: .usage)))
+        }
+        var findings: [Finding] = []
+        do {
+            if !manifestFiles.isEmpty {
+                guard let target = environment(for: nil) else {
+                    return .failure(ManifestFailure(outcome: .failed(message: "error: no environment \(environmentID ?? "") on Kubernetes in the model", exitCode: .usage)))
+                }
+                var resources: [ManifestResource] = []
+                for file in manifestFiles { resources += try ManifestReader().read(contentsOf: file) }
+                findings += ManifestDrift(model: model, environment: target).findings(against: resources)
+            }
+            for directory in kustomizeDirectories {
+                guard let target = environment(for: directory) else {
+                    return .failure(ManifestFailure(outcome: .failed(message: "error: no environment \(environmentID ?? "") on Kubernetes in the model", exitCode: .usage)))
+                }
+                let sources = try KustomizeSources(directory: directory)
+                let kubectl = loader.environment["KUBECTL"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessRunner.which("kubectl") ?? "kubectl"
+                let rendered: ProcessRunner.Result
+                do {
+                    rendered = try ProcessRunner.run(kubectl, ["kustomize", directory], timeout: 120)
+                } catch {
+                    return .failure(ManifestFailure(outcome: .failed(message: "error: cannot run \(kubectl) to render \(directory): \(error); install kubectl or set KUBECTL", exitCode: .unavailable)))
+                }
+                guard rendered.status == 0 else {
+                    return .failure(ManifestFailure(outcome: .failed(message: "\(directory): error: [manifest] kubectl kustomize failed: \(rendered.combinedOutput)", exitCode: .dataError)))
+                }
+                let resources = try ManifestReader().read(rendered.standardOutput, path: "\(directory) (rendered)")
+                findings += ManifestDrift(model: model, environment: target).findings(against: resources) { resource, field in
+                    if resource.kind != "Job", let entry = sources.replicas[resource.name], field(resource)?.line == resource.content["spec"]?["replicas"]?.line {
+                        return (entry.file, entry.line)
+                    }
+                    guard let source = sources.source(of: resource) else { return nil }
+                    return (source.file, field(source)?.line ?? source.line)
+                }
+            }
+        } catch {
+            return .failure(ManifestFailure(outcome: .failed(message: error.description, exitCode: .dataError)))
+        }
+        return .success(findings)
+    }
+}
+
+/// Tells a Kubernetes manifest from a compose file by its first document's keys.
+enum ManifestSniffer {
+    static func isManifest(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= ManifestReader.sizeLimit else { return false }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        return lines.contains { $0.hasPrefix("apiVersion:") } && lines.contains { $0.hasPrefix("kind:") }
     }
 }

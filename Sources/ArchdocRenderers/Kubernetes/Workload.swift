@@ -22,8 +22,8 @@ struct Workload {
         return name.trimmingDashes()
     }
 
-    private var name: String { Self.resourceName(service.name) }
-    private var project: String { Self.resourceName(ComposeRenderer.projectName(model.architecture.name)) }
+    var name: String { Self.resourceName(service.name) }
+    var project: String { Self.resourceName(ComposeRenderer.projectName(model.architecture.name)) }
 
     /// The named volumes it mounts that no other service mounts: a StatefulSet's claims.
     var ownedVolumes: [VolumeMount] {
@@ -63,11 +63,11 @@ struct Workload {
     }
 
     /// The variables marked secret in the configuration, with the Secret each comes from in this environment.
-    private var secretVariables: Set<String> {
+    var secretVariables: Set<String> {
         Set((model.architecture.configuration?.variables ?? []).filter(\.isSecret).map(\.name))
     }
 
-    private func secretName(for variable: String) -> String {
+    func secretName(for variable: String) -> String {
         let sources = model.architecture.configuration?.variables.first { $0.name == variable }?.sources ?? []
         for source in sources {
             if case .kubernetesSecret(let name) = source.kind { return name }
@@ -214,8 +214,8 @@ struct Workload {
             + [("metadata", metadata), ("spec", ComposeYAML.mapping(spec))])
     }
 
-    /// A probe from a health check: `CMD` stays exec, `CMD-SHELL` runs in `sh -c`.
-    private func probe(_ check: HealthCheck) -> YAMLNode? {
+    /// The exec command of a health check: `CMD` stays as it is, `CMD-SHELL` runs in `sh -c`.
+    func probeCommand(_ check: HealthCheck) -> [String]? {
         guard let first = check.test.first else { return nil }
         let command: [String]
         switch first {
@@ -223,7 +223,12 @@ struct Workload {
         case "CMD-SHELL": command = ["sh", "-c", check.test.dropFirst().joined(separator: " ")]
         default: return nil
         }
-        guard !command.isEmpty else { return nil }
+        return command.isEmpty ? nil : command
+    }
+
+    /// A probe from a health check, with its timing.
+    private func probe(_ check: HealthCheck) -> YAMLNode? {
+        guard let command = probeCommand(check) else { return nil }
         var probe: [(String, YAMLNode)] = [("exec", ComposeYAML.mapping([("command", ComposeYAML.sequence(command.map(ComposeYAML.quoted)))]))]
         if let seconds = check.interval.flatMap(Self.seconds) { probe.append(("periodSeconds", ComposeYAML.integer(seconds))) }
         if let seconds = check.timeout.flatMap(Self.seconds) { probe.append(("timeoutSeconds", ComposeYAML.integer(seconds))) }

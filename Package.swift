@@ -134,7 +134,7 @@ let package = Package(
             name: "archdoc-bench",
             dependencies: [
                 "ArchdocGeneration", "ArchdocLoading", "ArchdocModel", "ArchdocViews", "ArchdocRenderers", "ArchdocPictures",
-                "ArchdocSite", "ArchdocComposeFiles", "ArchdocDrift", "ArchdocBasics", "ArchitectureDescription", "ArchdocAllocator",
+                "ArchdocSite", "ArchdocComposeFiles", "ArchdocManifestFiles", "ArchdocDrift", "ArchdocBasics", "ArchitectureDescription", "ArchdocAllocator",
             ]
         ),
         .testTarget(

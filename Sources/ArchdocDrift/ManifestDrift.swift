@@ -28,6 +28,9 @@ package struct ManifestDrift: Sendable {
     ) -> [Finding] {
         var findings: [Finding] = []
         let workloads = resources.filter { Self.workloadKinds.contains($0.kind) }
+        // Looked up by name: a scan per workload would make a large cluster's check quadratic.
+        let workloadsByName = Dictionary(workloads.map { ($0.name, $0) }) { first, _ in first }
+        let index = Dictionary(resources.map { ("\($0.kind)/\($0.name)", $0) }) { first, _ in first }
         func place(_ resource: ManifestResource, _ field: @escaping (ManifestResource) -> ManifestValue?) -> (String, Int) {
             if let found = locate(resource, field) { return found }
             return (resource.file, field(resource)?.line ?? resource.line)
@@ -36,7 +39,7 @@ package struct ManifestDrift: Sendable {
         // A workload missing and one the model does not know, of the same kind: taken for one renamed.
         var unknown = workloads.filter { !names.contains($0.name) }
         for workload in expected {
-            guard let actual = workloads.first(where: { $0.name == workload.name }) else {
+            guard let actual = workloadsByName[workload.name] else {
                 if let index = unknown.firstIndex(where: { $0.kind == workload.kind }) {
                     let other = unknown.remove(at: index)
                     findings.append(Finding(.workloadNotInManifests, service: workload.name,
@@ -74,8 +77,8 @@ package struct ManifestDrift: Sendable {
             if ports != workload.containerPorts {
                 add(.port, "container ports differ: the model has \(Self.list(workload.containerPorts)), the manifests \(Self.list(ports))") { container($0)?["ports"] ?? container($0) }
             }
-            findings += serviceFindings(workload, actual: actual, resources: resources, place: place)
-            findings += environmentFindings(workload, actual: actual, resources: resources, container: container, place: place)
+            findings += serviceFindings(workload, actual: actual, index: index, place: place)
+            findings += environmentFindings(workload, actual: actual, index: index, container: container, place: place)
             let probe = (container(actual)?["readinessProbe"] ?? container(actual)?["livenessProbe"])?["exec"]?["command"]?.items.compactMap(\.string)
             if probe != workload.probe {
                 add(.healthcheck, "the probe differs: the model has \(Self.words(workload.probe)), the manifests \(Self.words(probe))") {
@@ -111,10 +114,10 @@ package struct ManifestDrift: Sendable {
     }
 
     private func serviceFindings(
-        _ workload: ExpectedWorkload, actual: ManifestResource, resources: [ManifestResource],
+        _ workload: ExpectedWorkload, actual: ManifestResource, index: [String: ManifestResource],
         place: (ManifestResource, @escaping (ManifestResource) -> ManifestValue?) -> (String, Int)
     ) -> [Finding] {
-        let service = resources.first { $0.kind == "Service" && $0.name == workload.name }
+        let service = index["Service/\(workload.name)"]
         guard let service else {
             guard !workload.servicePorts.isEmpty else { return [] }
             let (file, line) = place(actual) { $0.content["metadata"]?["name"] }
@@ -137,13 +140,13 @@ package struct ManifestDrift: Sendable {
     }
 
     private func environmentFindings(
-        _ workload: ExpectedWorkload, actual: ManifestResource, resources: [ManifestResource],
+        _ workload: ExpectedWorkload, actual: ManifestResource, index: [String: ManifestResource],
         container: @escaping (ManifestResource) -> ManifestValue?, place: (ManifestResource, @escaping (ManifestResource) -> ManifestValue?) -> (String, Int)
     ) -> [Finding] {
         var plain: [String: (value: String, resource: ManifestResource, key: String)] = [:]
         var secret: [String: String] = [:]
         for source in container(actual)?["envFrom"]?.items ?? [] {
-            guard let name = source["configMapRef"]?["name"]?.string, let map = resources.first(where: { $0.kind == "ConfigMap" && $0.name == name }) else { continue }
+            guard let name = source["configMapRef"]?["name"]?.string, let map = index["ConfigMap/\(name)"] else { continue }
             for (key, value) in map.content["data"]?.pairs ?? [] { plain[key] = (value.string ?? "", map, key) }
         }
         for entry in container(actual)?["env"]?.items ?? [] {

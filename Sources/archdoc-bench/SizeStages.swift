@@ -3,6 +3,7 @@ import ArchdocComposeFiles
 import ArchdocDrift
 import ArchdocGeneration
 import ArchdocLoading
+import ArchdocManifestFiles
 import ArchdocModel
 import ArchdocPictures
 import ArchdocRenderers
@@ -58,6 +59,8 @@ struct SizeStages {
         let diagrams = Self.diagramSources(of: views)
         let (composing, compose) = Measure.measure("render compose", size: size) { ComposeRenderer().render(m) }
         out.append(composing)
+        let (manifesting, manifests) = Measure.measure("render Kubernetes manifests", size: size) { KubernetesRenderer(model: m).render() }
+        out.append(manifesting)
         let configuration = configuration(docs: "\(work)/no-docs")
         out.append(try Measure.run("render arc42", size: size) {
             try Arc42Generator(layout: configuration.layout).files(for: m, views: views, diagrams: diagrams)
@@ -86,6 +89,7 @@ struct SizeStages {
             out.append(try Measure.run("generate: everything (SVG incl.)", size: size, runs: 5, budgetMs: 30_000) { try full.files(for: m) })
         }
         out.append(try checkDrift(m, compose: compose))
+        out.append(try checkManifests(m, manifests: manifests.files))
         out.append(try checkStaleness(generated))
         return out
     }
@@ -124,6 +128,26 @@ struct SizeStages {
             ComposeDrift(model: model).findings(against: try ComposeParser().parse(contentsOf: path))
         }
         guard findings.isEmpty else { throw BenchError("drift on the matching compose file: \(findings[0])") }
+        return measurement
+    }
+
+    /// `check -f` on manifests: read the workloads' files, as kustomize renders
+    /// them (the overlay's replicas written in), and compare them with the model.
+    private func checkManifests(_ model: ArchitectureModel, manifests: [GeneratedFile]) throws -> Measurement {
+        guard let environment = model.kubernetesEnvironments.first else { throw BenchError("the synthetic model has no environment on Kubernetes") }
+        let replicas = Dictionary(environment.services.map { (KubernetesRenderer.resourceName($0.name), environment.replicas(of: $0)) }) { first, _ in first }
+        var text = ""
+        for file in manifests where file.path.contains("/base/") && !file.path.hasSuffix("kustomization.yaml") {
+            let name = String(file.path.split(separator: "/").last?.dropLast(".yaml".count) ?? "")
+            text += file.contents.replacingOccurrences(of: "  replicas: 1\n", with: "  replicas: \(replicas[name] ?? 1)\n") + "---\n"
+        }
+        let path = "\(work)/manifests-\(size).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let note = text.utf8.count > ManifestReader.sizeLimit ? "manifests over the reader's size limit: read from memory" : nil
+        let (measurement, findings) = try Measure.measure("check: manifest drift (parse + compare)", size: size, note: note) {
+            ManifestDrift(model: model, environment: environment).findings(against: try ManifestReader().read(text, path: path))
+        }
+        guard findings.isEmpty else { throw BenchError("drift on the matching manifests: \(findings[0])") }
         return measurement
     }
 

@@ -38,6 +38,8 @@ enum SyntheticModel {
                     }
                 }
             }
+            // The prod profile on Kubernetes: every container a workload of the manifests.
+            Environment("production", "Production", runsOn: .kubernetes(namespace: "synthetic"), kubernetes: Kubernetes(profile: Profile("prod")))
         }
     }
 

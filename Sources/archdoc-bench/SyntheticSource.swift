@@ -47,7 +47,9 @@ enum SyntheticSource {
         for s in spec.systems {
             out += "        Node(\"node_\(s.id)\", \(q("Host of \(s.name)")), technology: \"Debian 12\") { for s in services_\(s.id) { s } }\n"
         }
-        out += "    }\n}\n"
+        out += "    }\n"
+        out += "    Environment(\"production\", \"Production\", runsOn: .kubernetes(namespace: \"synthetic\"), kubernetes: Kubernetes(profile: Profile(\"prod\")))\n"
+        out += "}\n"
         return out
     }
 

@@ -79,11 +79,13 @@ package struct ManifestDrift: Sendable {
             }
             findings += serviceFindings(workload, actual: actual, index: index, place: place)
             findings += environmentFindings(workload, actual: actual, index: index, container: container, place: place)
-            let probe = (container(actual)?["readinessProbe"] ?? container(actual)?["livenessProbe"])?["exec"]?["command"]?.items.compactMap(\.string)
+            let probeValue = container(actual)?["readinessProbe"] ?? container(actual)?["livenessProbe"]
+            let probe = probeValue?["exec"]?["command"]?.items.compactMap(\.string)
+                ?? probeValue?["httpGet"].map { ["httpGet", $0["path"]?.string ?? "/", $0["port"]?.string.flatMap(Self.integer).map(String.init) ?? ($0["port"]?.string ?? "")] }
             if probe != workload.probe {
                 add(.healthcheck, "the probe differs: the model has \(Self.words(workload.probe)), the manifests \(Self.words(probe))") {
                     let probe = container($0)?["readinessProbe"] ?? container($0)?["livenessProbe"]
-                    return probe?["exec"]?["command"] ?? probe ?? container($0)
+                    return probe?["exec"]?["command"] ?? probe?["httpGet"] ?? probe ?? container($0)
                 }
             }
             var resourcesFound: [String: String] = [:]

@@ -55,6 +55,11 @@ import Yams
                 let podSpec = try #require((spec["template"] as? [String: Any])?["spec"] as? [String: Any])
                 let container = try #require((podSpec["containers"] as? [[String: Any]])?.first)
                 if let image = settings.images[service.name] ?? service.image { #expect(container["image"] as? String == image, "\(name) image") }
+                if let http = service.service.healthcheck?.http {
+                    // An HTTP check of the model is Kubernetes' own httpGet probe.
+                    let get = (container["readinessProbe"] as? [String: Any])?["httpGet"] as? [String: Any]
+                    #expect(get?["path"] as? String == http.path && get?["port"] as? Int == http.port, "\(name) probe: \(String(describing: container["readinessProbe"]))")
+                }
                 let ports = ((container["ports"] as? [[String: Any]]) ?? []).compactMap { $0["containerPort"] as? Int }
                 #expect(ports == service.service.ports.compactMap { Int($0.target) }, "\(name) ports")
             }

@@ -190,4 +190,24 @@ import Testing
         #expect(throws: ManifestError.self) { try ManifestReader().read(contentsOf: path) }
         do { _ = try ManifestReader().read(contentsOf: path) } catch { #expect(error.description.contains("over the limit of 4194304 bytes")) }
     }
+
+    /// An HTTP check is compared as Kubernetes' httpGet: its path and port.
+    @Test func anHTTPProbesPathIsCompared() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-http-probe-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let source = ArchdocProcess.packageRoot.appendingPathComponent("architecture/examples/parcel-tracker").path
+        #expect(try ArchdocProcess.run(["generate", "--quiet", "-a", source], in: project).status == 0)
+        let rendered = try Tools.run(try Tools.path("KUBECTL"), ["kustomize", project.appendingPathComponent("deploy/kubernetes/overlays/production").path])
+        #expect(rendered.output.contains("path: /healthz"))
+        let environment = ProcessInfo.processInfo.environment.merging(["ARCHDOC_CACHE_DIR": ArchdocProcess.cacheFolder]) { _, new in new }
+        let model = try ArchitectureLoader(environment: environment).load(from: source).model
+        func findings(_ text: String) throws -> [Finding] {
+            ManifestDrift(model: model, environment: model.kubernetesEnvironments[0]).findings(against: try ManifestReader().read(text, path: "plain.yaml"))
+        }
+        #expect(try findings(rendered.output).map(\.message) == [])
+        let mutated = rendered.output.replacingOccurrences(of: "path: /healthz", with: "path: /ready")
+        #expect(mutated != rendered.output)
+        let found = try findings(mutated)
+        #expect(found.count == 1 && found.first?.kind == .healthcheck, "\(found.map(\.message))")
+    }
 }

@@ -34,7 +34,7 @@ package struct ExpectedWorkload: Sendable, Equatable {
     package var plainEnvironment: [String: String]
     /// Variables read from a Secret: the variable and `secret/key`.
     package var secretEnvironment: [String: String]
-    /// The probe's exec command; `nil` for none.
+    /// The probe's exec command, or `httpGet`, the path and the port; `nil` for none.
     package var probe: [String]?
     /// `requests.cpu`, `limits.memory` and so on, as written in the model.
     package var resources: [String: String]
@@ -80,7 +80,7 @@ extension Workload {
         return ExpectedWorkload(
             kind: kind, name: Self.resourceName(service.name), image: settings.images[service.name] ?? service.image ?? "\(project)/\(Self.resourceName(service.name)):latest",
             replicas: isJob ? nil : replicas, args: service.command.map(ShellWords.split), containerPorts: ports, servicePorts: servicePorts,
-            plainEnvironment: plain, secretEnvironment: secret, probe: isJob ? nil : service.service.healthcheck.flatMap(probeCommand),
+            plainEnvironment: plain, secretEnvironment: secret, probe: isJob ? nil : service.service.healthcheck.flatMap { check in check.http.map { ["httpGet", $0.path, String($0.port)] } ?? probeCommand(check) },
             resources: resources, mountPaths: Set(service.service.volumes.filter(\.isNamedVolume).map(\.target)), location: service.service.location)
     }
 }

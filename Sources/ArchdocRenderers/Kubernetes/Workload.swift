@@ -226,10 +226,16 @@ struct Workload {
         return command.isEmpty ? nil : command
     }
 
-    /// A probe from a health check, with its timing.
+    /// A probe from a health check, with its timing: `httpGet` for an HTTP check, else exec.
     private func probe(_ check: HealthCheck) -> YAMLNode? {
-        guard let command = probeCommand(check) else { return nil }
-        var probe: [(String, YAMLNode)] = [("exec", ComposeYAML.mapping([("command", ComposeYAML.sequence(command.map(ComposeYAML.quoted)))]))]
+        var probe: [(String, YAMLNode)]
+        if let http = check.http {
+            probe = [("httpGet", ComposeYAML.mapping([("path", ComposeYAML.string(http.path)), ("port", ComposeYAML.integer(http.port))]))]
+        } else if let command = probeCommand(check) {
+            probe = [("exec", ComposeYAML.mapping([("command", ComposeYAML.sequence(command.map(ComposeYAML.quoted)))]))]
+        } else {
+            return nil
+        }
         if let seconds = check.interval.flatMap(Self.seconds) { probe.append(("periodSeconds", ComposeYAML.integer(seconds))) }
         if let seconds = check.timeout.flatMap(Self.seconds) { probe.append(("timeoutSeconds", ComposeYAML.integer(seconds))) }
         if let retries = check.retries { probe.append(("failureThreshold", ComposeYAML.integer(max(1, retries)))) }

@@ -10,6 +10,15 @@ public struct HealthCheck: Codable, Hashable, Sendable {
     public var retries: Int?
     /// Grace period after start during which failures do not count.
     public var startPeriod: String?
+    /// The HTTP request of an ``http(_:port:interval:timeout:retries:startPeriod:)`` check:
+    /// Kubernetes asks it itself (`httpGet`); compose runs ``test``.
+    public var http: HTTPRequest?
+
+    /// A GET request to a path and port of the container.
+    public struct HTTPRequest: Codable, Hashable, Sendable {
+        public var path: String
+        public var port: Int
+    }
 
     /// Creates a health check from a test in compose form.
     public init(test: [String], interval: String? = nil, timeout: String? = nil, retries: Int? = nil, startPeriod: String? = nil) {
@@ -29,6 +38,21 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         _ command: String, interval: String? = nil, timeout: String? = nil, retries: Int? = nil, startPeriod: String? = nil
     ) -> HealthCheck {
         HealthCheck(test: ["CMD-SHELL", command], interval: interval, timeout: timeout, retries: retries, startPeriod: startPeriod)
+    }
+
+    /// A check that GETs `path` on `port` of the container and wants a success:
+    /// compose runs `wget --spider` in the container, Kubernetes probes with `httpGet`.
+    ///
+    /// ```swift
+    /// healthcheck: .http("/healthz", port: 8080, interval: "10s")
+    /// ```
+    public static func http(
+        _ path: String, port: Int, interval: String? = nil, timeout: String? = nil, retries: Int? = nil, startPeriod: String? = nil
+    ) -> HealthCheck {
+        var check = HealthCheck(test: ["CMD-SHELL", "wget -q --spider http://localhost:\(port)\(path) || exit 1"],
+                                interval: interval, timeout: timeout, retries: retries, startPeriod: startPeriod)
+        check.http = HTTPRequest(path: path, port: port)
+        return check
     }
 
     /// A check that executes a program directly (`CMD`), without a shell.

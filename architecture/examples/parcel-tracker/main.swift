@@ -58,7 +58,7 @@ let architecture = Architecture("Parcel Tracker", description: "Shows customers 
         prod
         Service(api, build: "./api", ports: ["8080:8080"],
                 environment: ["DATABASE_URL": "${DATABASE_URL}", "NATS_URL": "${NATS_URL}", "LOG_LEVEL": "${LOG_LEVEL:-info}"],
-                healthcheck: .command("wget -qO- http://localhost:8080/healthz", interval: "10s"),
+                healthcheck: .http("/healthz", port: 8080, interval: "10s"),
                 dependsOn: [.healthy(db), .started(bus)], restart: .unlessStopped)
             .profile("dev", command: "air")
         Service(web, build: "./web", ports: ["8081:80"], dependsOn: [.started(api)], restart: .unlessStopped)

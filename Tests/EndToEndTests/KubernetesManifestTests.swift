@@ -103,4 +103,37 @@ import Yams
         #expect(paths.map { ((($0["backend"] as? [String: Any])?["service"] as? [String: Any])?["port"] as? [String: Any])?["number"] as? Int } == [8080, 80])
         #expect(((spec["tls"] as? [[String: Any]])?.first?["secretName"] as? String) == "shop-tls")
     }
+
+    /// A value that names a compose host the cluster calls otherwise (`cache_server` is the Service
+    /// `cache-server`) is a warning at the service's line, until Kubernetes(environment:) sets it.
+    @Test func aComposeHostNameTheClusterRenamesIsAWarning() throws {
+        func source(override: Bool) -> String {
+            """
+            import ArchitectureDescription
+
+            let api = Container("api", "API", technology: "Go", description: "Serves")
+            let cache = Container("cache_server", "Cache", kind: .database, technology: "Valkey", description: "Caches")
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "Sells") { api; cache }
+                Deployment {
+                    Service(api, image: "shop/api:1", environment: ["CACHE_URL": "redis://cache_server:6379"])
+                    Service(cache, image: "valkey/valkey:8") // CACHE
+                }
+                Environment("production", "Production", runsOn: .kubernetes(namespace: "shop"),
+                            kubernetes: Kubernetes(environment: \(override ? "[api: [\"CACHE_URL\": \"redis://cache-server:6379\"]]" : "[:]")))
+            }
+            """
+        }
+        let project = try TemporaryProject(files: ["main.swift": source(override: false)])
+        let warned = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(warned.status == 0)
+        let line = try project.line(of: "// CACHE")
+        #expect(warned.error.contains("main.swift:\(line):") && warned.error.contains("warning: [kubernetes] service 'cache_server' is the Service 'cache-server'"), "\(warned.error)")
+        #expect(warned.error.contains("api.CACHE_URL"))
+        try source(override: true).write(toFile: project.path("architecture/main.swift"), atomically: true, encoding: .utf8)
+        let quiet = try ArchdocProcess.run(["generate"], in: project.root)
+        #expect(quiet.status == 0)
+        #expect(!quiet.error.contains("[kubernetes]"), "\(quiet.error)")
+        #expect(try project.read("deploy/kubernetes/base/api.yaml").contains("redis://cache-server:6379"))
+    }
 }

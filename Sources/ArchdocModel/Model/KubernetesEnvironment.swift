@@ -14,6 +14,11 @@ package struct KubernetesEnvironment: Sendable {
     /// The services of that profile that run outside the cluster.
     package let outside: [DeployedService]
 
+    /// A service's environment in the cluster: its profile's, with the environment's values over it.
+    package func environment(of service: DeployedService) -> [String: String] {
+        service.environment.merging(settings.environment[service.name] ?? [:]) { _, cluster in cluster }
+    }
+
     /// The replicas a service runs with: the environment's, else its profile's, else 1.
     package func replicas(of service: DeployedService) -> Int {
         settings.replicas[service.name] ?? service.replicas ?? 1

@@ -60,7 +60,7 @@ extension KubernetesRenderer {
 
 extension Workload {
     func expectation(replicas: Int) -> ExpectedWorkload {
-        let environment = service.environment
+        let environment = service.environment.merging(settings.environment[service.name] ?? [:]) { _, cluster in cluster }
         let plain = environment.filter { !secretVariables.contains($0.key) && !$0.value.contains("${") }
         let secret = environment.filter { secretVariables.contains($0.key) || $0.value.contains("${") }.reduce(into: [String: String]()) { result, pair in
             let key = Self.variable(in: pair.value) ?? pair.key

@@ -46,6 +46,7 @@ package struct KubernetesRenderer: Sendable {
             }
         }
         let completedTargets = Self.jobs(in: model)
+        for environment in environments { warnings += Self.renamedHosts(in: environment) }
         var files: [GeneratedFile] = []
         var resources: [String] = []
         for name in order {
@@ -132,6 +133,24 @@ package struct KubernetesRenderer: Sendable {
             ]))])),
             ("spec", ComposeYAML.mapping(spec)),
         ])
+    }
+
+    /// Compose names a service's host by the service (`redis_server`); in the
+    /// cluster its Service has a DNS name (`redis-server`). A value that still
+    /// names the compose host would not resolve there: said at the service's line.
+    static func renamedHosts(in kubernetes: KubernetesEnvironment) -> [Warning] {
+        let services = kubernetes.services
+        return services.compactMap { service in
+            let name = Workload.resourceName(service.name)
+            guard name != service.name else { return nil }
+            let users = services.flatMap { other in
+                kubernetes.environment(of: other).filter { $0.value.contains("//\(service.name)") || $0.value.contains("\(service.name):") || $0.value == service.name }
+                    .map { "\(other.name).\($0.key)" }
+            }.sorted()
+            guard !users.isEmpty else { return nil }
+            return Warning(message: "service \(service.name.quoted) is the Service \(name.quoted) in the cluster, but \(users.joined(separator: ", ")) name the host \(service.name.quoted); "
+                + "set them in the environment's Kubernetes(environment:) to name \(name.quoted), or rename the service", location: service.service.location)
+        }
     }
 
     /// The containers others wait for to complete: they run as Jobs.

@@ -79,7 +79,7 @@ struct Workload {
     func manifests() -> (text: String, warnings: [String]) {
         var warnings: [String] = []
         var documents: [YAMLNode] = []
-        let environment = service.environment.sorted { $0.key < $1.key }
+        let environment = service.environment.merging(settings.environment[service.name] ?? [:]) { _, cluster in cluster }.sorted { $0.key < $1.key }
         // Plain values go to a ConfigMap; secrets and `${VAR}` are read from a Secret by name.
         let plain = environment.filter { !secretVariables.contains($0.key) && !$0.value.contains("${") }
         let fromSecrets = environment.filter { secretVariables.contains($0.key) || $0.value.contains("${") }

@@ -20,6 +20,9 @@ public struct Kubernetes: Codable, Hashable, Sendable {
     public var images: [String: String]
     /// Requests and limits per container id.
     public var resources: [String: Resources]
+    /// Environment values per container id that differ in the cluster, over the profile's,
+    /// such as a URL that names a Service (`redis-server`) where compose names the service (`redis_server`).
+    public var environment: [String: [String: String]]
     /// The claims of named volumes.
     public var storage: Storage
     /// How Services are exposed.
@@ -40,6 +43,7 @@ public struct Kubernetes: Codable, Hashable, Sendable {
         outside: [Container] = [],
         images: [Container: String] = [:],
         resources: [Container: Resources] = [:],
+        environment: [Container: [String: String]] = [:],
         storage: Storage = Storage(),
         serviceType: ServiceType = .clusterIP,
         ingress: Ingress? = nil,
@@ -52,6 +56,7 @@ public struct Kubernetes: Codable, Hashable, Sendable {
         self.outside = outside.map(\.id)
         self.images = Dictionary(images.map { ($0.key.id, $0.value) }) { first, _ in first }
         self.resources = Dictionary(resources.map { ($0.key.id, $0.value) }) { first, _ in first }
+        self.environment = Dictionary(environment.map { ($0.key.id, $0.value) }) { first, _ in first }
         self.storage = storage
         self.serviceType = serviceType
         self.ingress = ingress

@@ -114,5 +114,9 @@ let architecture = Architecture("Task Platform", description: "A web API with ba
             images: [api: "registry.example.com/task-platform/backend:1.0", beat: "registry.example.com/task-platform/backend:1.0",
                      worker: "registry.example.com/task-platform/backend:1.0", migrator: "registry.example.com/task-platform/backend:1.0"],
             resources: [api: .init(cpu: "250m", memory: "256Mi", memoryLimit: "512Mi")],
+            // In the cluster the hosts are the Services' DNS names.
+            environment: Dictionary(uniqueKeysWithValues: [api, beat, worker, migrator].map {
+                ($0, ["REDIS_URL": "redis://redis-server:6379/0", "S3_ENDPOINT": "http://minio-server:9000"])
+            }),
             storage: .init(size: "10Gi")))
 }

@@ -51,7 +51,14 @@ package struct ViewBuilder: Sendable {
             case .environment(let environment, let profile): deploymentView(of: environment, profile: profile)
             }
         }
-        return views + kubernetes.map(deploymentView(of:)) + [pipelineView(), promotionView()].compactMap { $0 }
+        // An environment on Kubernetes named like a profile would take its view's key.
+        let taken = Set(views.map(\.key))
+        let clusters = kubernetes.map { environment -> DiagramView in
+            var view = deploymentView(of: environment)
+            if taken.contains(view.key) { view.key += "-kubernetes" }
+            return view
+        }
+        return views + clusters + [pipelineView(), promotionView()].compactMap { $0 }
     }
 
     /// People and software systems, with relationships lifted to system level.

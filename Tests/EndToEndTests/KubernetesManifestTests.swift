@@ -136,4 +136,53 @@ import Yams
         #expect(!quiet.error.contains("[kubernetes]"), "\(quiet.error)")
         #expect(try project.read("deploy/kubernetes/base/api.yaml").contains("redis://cache-server:6379"))
     }
+
+    /// Two environments on Kubernetes that run different profiles share one
+    /// base; each overlay patches what differs (image, arguments, resources,
+    /// environment, replicas, what it leaves out), so kubectl renders each
+    /// exactly as the model says: `check` finds nothing in either.
+    @Test func eachOverlayRendersItsOwnEnvironment() throws {
+        let source = """
+            import ArchitectureDescription
+
+            let api = Container("api", "API", technology: "Go", description: "Serves")
+            let worker = Container("worker", "Worker", technology: "Go", description: "Works")
+            let db = Container("db", "Database", kind: .database, technology: "PostgreSQL", description: "Stores")
+            let staging = Profile("staging")
+            let prod = Profile("prod")
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "Sells") { api; worker; db }
+                Deployment {
+                    staging
+                    prod
+                    Service(api, image: "shop/api:1.0", command: "serve", ports: ["8080"], environment: ["LOG_LEVEL": "debug", "MODE": "test"])
+                        .profile("prod", command: "serve --workers 4", image: "shop/api:1.1", replicas: 3, environment: ["LOG_LEVEL": "info"])
+                    Service(worker, image: "shop/worker:1.0", environment: ["QUEUE": "jobs"], profiles: ["staging"])
+                    Service(db, image: "postgres:17", volumes: ["pgdata:/var/lib/postgresql/data"])
+                }
+                Environment("staging", "Staging", runsOn: .kubernetes(namespace: "shop-staging"), kubernetes: Kubernetes(profile: staging))
+                Environment("production", "Production", runsOn: .kubernetes(namespace: "shop"),
+                            kubernetes: Kubernetes(profile: prod, outside: [db], resources: [api: .init(cpu: "500m", memory: "512Mi")]))
+            }
+            """
+        let project = try TemporaryProject(files: ["main.swift": source])
+        let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
+        #expect(generated.status == 0, "\(generated.error)")
+        for environment in ["staging", "production"] {
+            let overlay = "deploy/kubernetes/overlays/\(environment)"
+            let rendered = try Tools.run(try Tools.path("KUBECTL"), ["kustomize", project.path(overlay)])
+            #expect(rendered.status == 0, "\(environment): \(rendered.output)")
+            try rendered.output.write(toFile: project.path("\(environment).yaml"), atomically: true, encoding: .utf8)
+            let valid = try Tools.run(try Tools.path("KUBERNETES_VALIDATE"), ["-k", "1.30.0", "--strict", "--quiet", project.path("\(environment).yaml")])
+            #expect(valid.status == 0, "\(environment): \(valid.output)")
+            let check = try ArchdocProcess.run(["check", "--quiet", "-k", overlay], in: project.root)
+            #expect(check.status == 0, "\(environment): \(check.output)\(check.error)")
+        }
+        let production = try project.read("production.yaml")
+        #expect(production.contains("image: shop/api:1.1") && production.contains("replicas: 3") && production.contains("--workers"))
+        #expect(!production.contains("name: worker") && !production.contains("name: db"))
+        #expect(production.contains("LOG_LEVEL: info") && production.contains("cpu: 500m"))
+        let staging = try project.read("staging.yaml")
+        #expect(staging.contains("image: shop/api:1.0") && staging.contains("LOG_LEVEL: debug") && staging.contains("name: worker"))
+    }
 }

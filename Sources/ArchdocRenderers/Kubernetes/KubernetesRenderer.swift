@@ -38,10 +38,12 @@ package struct KubernetesRenderer: Sendable {
         var warnings: [Warning] = []
         // The base holds every workload any environment runs, with the first environment's settings.
         var base: [String: DeployedService] = [:]
+        var baseSettings: [String: Kubernetes] = [:]
         var order: [String] = []
         for environment in environments {
             for service in environment.services where base[service.name] == nil {
                 base[service.name] = service
+                baseSettings[service.name] = environment.settings
                 order.append(service.name)
             }
         }
@@ -51,7 +53,7 @@ package struct KubernetesRenderer: Sendable {
         var resources: [String] = []
         for name in order {
             guard let service = base[name] else { continue }
-            let workload = Workload(service: service, model: model, settings: first.settings, isJob: completedTargets.contains(name))
+            let workload = Workload(service: service, model: model, settings: baseSettings[name] ?? first.settings, isJob: completedTargets.contains(name))
             let (text, problems) = workload.manifests()
             warnings += problems.map { Warning(message: "service \(name.quoted): \($0)", location: service.service.location) }
             let file = "\(Workload.resourceName(name)).yaml"
@@ -80,13 +82,21 @@ package struct KubernetesRenderer: Sendable {
                     ComposeYAML.mapping([("name", ComposeYAML.string(name)), ("count", ComposeYAML.integer(count))])
                 })))
             }
-            // What the base has and this environment does not run is deleted here.
-            let left = order.filter { !runs.contains($0) }
-            if !left.isEmpty {
-                root.append(("patches", ComposeYAML.sequence(left.compactMap { name in
-                    base[name].map { Workload(service: $0, model: model, settings: settings, isJob: completedTargets.contains(name)).deletePatch() }
-                })))
+            // What the base has and this environment does not run is deleted here;
+            // what it runs otherwise (image, arguments, resources, environment) is patched.
+            var patches = order.filter { !runs.contains($0) }.flatMap { name in
+                base[name].map { Workload(service: $0, model: model, settings: baseSettings[name] ?? settings, isJob: completedTargets.contains(name)).deletePatches() } ?? []
             }
+            for service in kubernetes.services {
+                guard let baseService = base[service.name], let baseSettings = baseSettings[service.name] else { continue }
+                let isJob = completedTargets.contains(service.name)
+                let here = Workload(service: service, model: model, settings: settings, isJob: isJob)
+                let there = Workload(service: baseService, model: model, settings: baseSettings, isJob: isJob)
+                let (found, problems) = here.patches(over: there)
+                patches += found
+                warnings += problems.map { Warning(message: "service \(service.name.quoted) in \(environment.id.quoted): \($0)", location: service.service.location) }
+            }
+            if !patches.isEmpty { root.append(("patches", ComposeYAML.sequence(patches))) }
             // The routes of a reverse proxy become the environment's Ingress: its host is the environment's.
             let routes = kubernetes.services.flatMap(\.service.routes).filter { runs.contains($0.containerID) }
             if let ingress = settings.ingress, !routes.isEmpty {

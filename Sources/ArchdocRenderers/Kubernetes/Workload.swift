@@ -256,10 +256,77 @@ struct Workload {
         return name.isEmpty ? nil : String(name)
     }
 
-    /// A patch that deletes this workload (and its Service) from the base, for an environment that does not run it.
-    func deletePatch() -> YAMLNode {
-        ComposeYAML.mapping([("target", ComposeYAML.mapping([("kind", ComposeYAML.string(kind)), ("name", ComposeYAML.string(name))])),
-                             ("patch", ComposeYAML.quoted("$patch: delete\napiVersion: \(isJob ? "batch/v1" : "apps/v1")\nkind: \(kind)\nmetadata:\n  name: \(name)\n"))])
+    /// The overlay patches that turn `base` (the same service as the base has it)
+    /// into this workload: its container's image, arguments, resources and Secret
+    /// references, and its ConfigMap's values; and what a patch cannot say.
+    func patches(over base: Workload) -> (patches: [YAMLNode], warnings: [String]) {
+        let mine = expectation(replicas: 1), theirs = base.expectation(replicas: 1)
+        var container: [(String, YAMLNode)] = [("name", ComposeYAML.string(name))]
+        if mine.image != theirs.image { container.append(("image", ComposeYAML.string(mine.image))) }
+        if mine.args != theirs.args { container.append(("args", ComposeYAML.sequence((mine.args ?? []).map(ComposeYAML.quoted)))) }
+        if mine.resources != theirs.resources {
+            var parts: [(String, YAMLNode)] = []
+            for section in ["requests", "limits"] {
+                let values = mine.resources.filter { $0.key.hasPrefix(section + ".") }.sorted { $0.key < $1.key }
+                    .map { (String($0.key.dropFirst(section.count + 1)), ComposeYAML.quoted($0.value)) }
+                if !values.isEmpty { parts.append((section, ComposeYAML.mapping(values))) }
+            }
+            container.append(("resources", ComposeYAML.mapping(parts)))
+        }
+        let secrets = mine.secretEnvironment.filter { theirs.secretEnvironment[$0.key] != $0.value }.sorted { $0.key < $1.key }
+        if !secrets.isEmpty {
+            container.append(("env", ComposeYAML.sequence(secrets.map { key, reference in
+                let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+                return ComposeYAML.mapping([
+                    ("name", ComposeYAML.string(key)),
+                    ("valueFrom", ComposeYAML.mapping([("secretKeyRef", ComposeYAML.mapping([("name", ComposeYAML.string(parts[0])), ("key", ComposeYAML.string(parts[1]))]))])),
+                ])
+            })))
+        }
+        var patches: [YAMLNode] = []
+        var warnings: [String] = []
+        if container.count > 1 {
+            let body = ComposeYAML.mapping([
+                ("apiVersion", ComposeYAML.string(isJob ? "batch/v1" : "apps/v1")), ("kind", ComposeYAML.string(kind)),
+                ("metadata", ComposeYAML.mapping([("name", ComposeYAML.string(name))])),
+                ("spec", ComposeYAML.mapping([("template", ComposeYAML.mapping([("spec", ComposeYAML.mapping([
+                    ("containers", ComposeYAML.sequence([ComposeYAML.mapping(container)])),
+                ]))]))])),
+            ])
+            patches.append(ComposeYAML.mapping([("target", ComposeYAML.mapping([("kind", ComposeYAML.string(kind)), ("name", ComposeYAML.string(name))])),
+                                                ("patch", ComposeYAML.quoted(ComposeYAML.serialize(body)))]))
+        }
+        let values = mine.plainEnvironment.filter { theirs.plainEnvironment[$0.key] != $0.value }.sorted { $0.key < $1.key }
+        if !values.isEmpty {
+            if theirs.plainEnvironment.isEmpty {
+                warnings.append("has plain environment values here and none in the base's workload; the overlay cannot add its ConfigMap")
+            } else {
+                let body = ComposeYAML.mapping([
+                    ("apiVersion", ComposeYAML.string("v1")), ("kind", ComposeYAML.string("ConfigMap")),
+                    ("metadata", ComposeYAML.mapping([("name", ComposeYAML.string("\(name)-env"))])),
+                    ("data", ComposeYAML.mapping(values.map { ($0.key, ComposeYAML.quoted($0.value)) })),
+                ])
+                patches.append(ComposeYAML.mapping([("target", ComposeYAML.mapping([("kind", ComposeYAML.string("ConfigMap")), ("name", ComposeYAML.string("\(name)-env"))])),
+                                                    ("patch", ComposeYAML.quoted(ComposeYAML.serialize(body)))]))
+            }
+        }
+        if Set(theirs.plainEnvironment.keys).subtracting(mine.plainEnvironment.keys).isEmpty == false {
+            warnings.append("leaves out environment values the base's workload sets; the overlay keeps them")
+        }
+        return (patches, warnings)
+    }
+
+    /// The patches that delete this workload and what belongs to it (its
+    /// ConfigMap and Service) from the base, for an environment that does not run it.
+    func deletePatches() -> [YAMLNode] {
+        let expected = expectation(replicas: 1)
+        var targets = [(kind, isJob ? "batch/v1" : "apps/v1", name)]
+        if !expected.plainEnvironment.isEmpty { targets.append(("ConfigMap", "v1", "\(name)-env")) }
+        if !expected.servicePorts.isEmpty { targets.append(("Service", "v1", name)) }
+        return targets.map { kind, apiVersion, name in
+            ComposeYAML.mapping([("target", ComposeYAML.mapping([("kind", ComposeYAML.string(kind)), ("name", ComposeYAML.string(name))])),
+                                 ("patch", ComposeYAML.quoted("$patch: delete\napiVersion: \(apiVersion)\nkind: \(kind)\nmetadata:\n  name: \(name)\n"))])
+        }
     }
 }
 

@@ -185,18 +185,21 @@ package struct ViewBuilder: Sendable {
         var view = deploymentView(of: profile)
         let planned = environment.status != .current
         let inside = Set(kubernetes.services.map(\.name))
+        // Looked up by id: a scan per element would make a large cluster's view quadratic.
+        let servicesByName = Dictionary(kubernetes.services.map { ($0.name, $0) }) { first, _ in first }
+        let outsideIDs = Set(kubernetes.outside.map(\.name))
         var workloads: [DiagramElement] = []
         var outside: [DiagramItem] = []
         func collect(_ items: [DiagramItem]) {
             for item in items {
                 switch item {
                 case .element(var element) where inside.contains(element.id):
-                    if let service = kubernetes.services.first(where: { $0.name == element.id }) {
+                    if let service = servicesByName[element.id] {
                         let replicas = kubernetes.replicas(of: service)
                         element.technology = [element.technology, "\(replicas) replica\(replicas == 1 ? "" : "s")"].compactMap { $0 }.joined(separator: ", ")
                     }
                     workloads.append(element)
-                case .element(var element) where kubernetes.outside.contains(where: { $0.name == element.id }):
+                case .element(var element) where outsideIDs.contains(element.id):
                     element.description = "Outside the cluster" + (element.description.map { ": \($0)" } ?? "")
                     outside.append(.element(element))
                 case .element: break
@@ -215,7 +218,7 @@ package struct ViewBuilder: Sendable {
             id: "cluster_\(environment.id)", name: "\(environment.name): " + (cluster ?? "Kubernetes cluster") + (planned ? " (planned)" : ""),
             kind: .deploymentNode, technology: "Kubernetes" + (version.map { " \($0)" } ?? ""), description: environment.description,
             items: [.boundary(namespaceNode)])
-        let shown = inside.union(kubernetes.outside.map(\.name))
+        let shown = inside.union(outsideIDs)
         view.key = "deployment-\(environment.id)"
         view.title = "Deployment – \(environment.name) (Kubernetes)" + (planned ? ", planned" : "")
         view.kind = .cluster(environmentID: environment.id)

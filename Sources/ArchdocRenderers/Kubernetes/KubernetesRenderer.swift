@@ -150,17 +150,32 @@ package struct KubernetesRenderer: Sendable {
     /// names the compose host would not resolve there: said at the service's line.
     static func renamedHosts(in kubernetes: KubernetesEnvironment) -> [Warning] {
         let services = kubernetes.services
+        let renamed = Dictionary(services.filter { Workload.resourceName($0.name) != $0.name }.map { ($0.name, $0) }) { first, _ in first }
+        guard !renamed.isEmpty else { return [] }
+        // The hosts each value names, once: `scheme://host:port/…`, `host:port`, or the host alone.
+        var users: [String: [String]] = [:]
+        for service in services {
+            for (key, value) in kubernetes.environment(of: service) {
+                for host in Self.hosts(in: value) where renamed[host] != nil {
+                    users[host, default: []].append("\(service.name).\(key)")
+                }
+            }
+        }
         return services.compactMap { service in
+            guard let names = users[service.name] else { return nil }
             let name = Workload.resourceName(service.name)
-            guard name != service.name else { return nil }
-            let users = services.flatMap { other in
-                kubernetes.environment(of: other).filter { $0.value.contains("//\(service.name)") || $0.value.contains("\(service.name):") || $0.value == service.name }
-                    .map { "\(other.name).\($0.key)" }
-            }.sorted()
-            guard !users.isEmpty else { return nil }
-            return Warning(message: "service \(service.name.quoted) is the Service \(name.quoted) in the cluster, but \(users.joined(separator: ", ")) name the host \(service.name.quoted); "
+            return Warning(message: "service \(service.name.quoted) is the Service \(name.quoted) in the cluster, but \(names.sorted().joined(separator: ", ")) name the host \(service.name.quoted); "
                 + "set them in the environment's Kubernetes(environment:) to name \(name.quoted), or rename the service", location: service.service.location)
         }
+    }
+
+    /// The host names a value may name: after `//` or `@`, or before a `:`, up to the next `:`, `/`, `@` or `?`.
+    static func hosts(in value: String) -> Set<String> {
+        var hosts: Set<String> = [value]
+        for part in value.split(whereSeparator: { "/@?,; ".contains($0) }) {
+            if let host = part.split(separator: ":").first, !host.isEmpty { hosts.insert(String(host)) }
+        }
+        return hosts
     }
 
     /// The containers others wait for to complete: they run as Jobs.

@@ -1,3 +1,4 @@
+import ArchdocBasics
 import ArchdocComposeFiles
 
 /// Where each imported service's environment is written: short ones inline in
@@ -61,6 +62,6 @@ struct EnvironmentDeclarations {
 
     /// `a`, `a and b`, `a, b and c`.
     private static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        items.joinedAsProse
     }
 }

@@ -96,20 +96,10 @@ enum C4Style {
         case .person: type = "Person"
         case .softwareSystem: type = "Software System"
         case .container: type = element.technology.map { "Container: \($0)" } ?? "Container"
-        case .delivery(let shape): type = deliveryTypeLine(shape, technology: element.technology)
+        case .delivery(let shape): type = element.technology.map { "\(shape.name): \($0)" } ?? shape.name
         }
         if element.isExternal { type = "External " + type }
         if element.isPlanned { type += ", planned" }
         return type
-    }
-
-    /// `Stage: main, tags v*`, `Environment: Kubernetes 1.30`, `Registry`.
-    static func deliveryTypeLine(_ shape: DiagramElement.DeliveryShape, technology: String?) -> String {
-        let name = switch shape {
-        case .stage: "Stage"
-        case .environment: "Environment"
-        case .registry: "Registry"
-        }
-        return technology.map { "\(name): \($0)" } ?? name
     }
 }

@@ -26,6 +26,15 @@ package struct OutputLayout: Sendable {
         self.docsDirectory = docsDirectory
     }
 
+    /// A path given relative to the compose file's folder, as the project sees
+    /// it: the example env file and the Kubernetes layout are written there.
+    /// `nil` when no compose file is written.
+    package func besideComposeFile(_ path: String) -> String? {
+        guard let composeFile else { return nil }
+        let folder = composeFile.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return folder.isEmpty || path.hasPrefix("/") ? path : "\(folder)/\(path)"
+    }
+
     /// The extension of PlantUML's own drawing of a view, `<site>/diagrams/<view>.plantuml.svg`
     /// (with `--plantuml-jar`): the pictures' renderer writes it, the site and `check` expect it.
     package static let plantUMLPictureExtension = "plantuml.svg"

@@ -116,7 +116,7 @@ extension ViewBuilder {
     }
 
     /// "VM (4 vCPU, 8 GB)".
-    static func hostLabel(_ host: Host) -> String {
+    package static func hostLabel(_ host: Host) -> String {
         let size = [host.cpus.map { "\($0) vCPU" }, host.memoryGB.map { "\($0) GB" }].compactMap { $0 }
         return size.isEmpty ? host.name : "\(host.name) (\(size.joined(separator: ", ")))"
     }

@@ -72,6 +72,15 @@ package struct DiagramElement: Sendable, Equatable {
         case stage
         case environment
         case registry
+
+        /// The type line's word, as every renderer writes it.
+        package var name: String {
+            switch self {
+            case .stage: "Stage"
+            case .environment: "Environment"
+            case .registry: "Registry"
+            }
+        }
     }
 
     /// The model id.

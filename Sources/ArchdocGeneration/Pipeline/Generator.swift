@@ -128,11 +128,9 @@ package struct Generator: Sendable {
             composeWork = { GeneratedFile(path: composePath, contents: ComposeRenderer().render(model)) }
         }
         // The configuration's example file goes beside the compose file, when compose files are written.
-        let envExample = configuration.layout.composeFile.flatMap { composeFile in
-            model.architecture.configuration.flatMap { configuration in
-                EnvExampleRenderer.path(for: configuration, composeFile: composeFile).map {
-                    GeneratedFile(path: $0, contents: EnvExampleRenderer().render(configuration))
-                }
+        let envExample = model.architecture.configuration.flatMap { settings in
+            settings.exampleFile.flatMap(configuration.layout.besideComposeFile).map {
+                GeneratedFile(path: $0, contents: EnvExampleRenderer().render(settings))
             }
         }
         let compose = Concurrently(composeWork)
@@ -151,10 +149,11 @@ package struct Generator: Sendable {
         if let composeFile = compose.value() { files.append(composeFile) }
         if let envExample { files.append(envExample) }
         // The Kubernetes manifests go beside the compose file too, when compose files are written.
-        if let composeFile = configuration.layout.composeFile {
+        if configuration.layout.composeFile != nil {
             let kubernetes = KubernetesRenderer(model: model).render()
-            let folder = composeFile.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            files += kubernetes.files.map { folder.isEmpty || $0.path.hasPrefix("/") ? $0 : GeneratedFile(path: "\(folder)/\($0.path)", contents: $0.contents) }
+            files += kubernetes.files.compactMap { file in
+                configuration.layout.besideComposeFile(file.path).map { GeneratedFile(path: $0, contents: file.contents) }
+            }
             diagnostics += kubernetes.warnings.map { Diagnostic(.warning, rule: "kubernetes", $0.message, at: $0.location) }
         }
         return GenerationResult(files: files, diagnostics: diagnostics)

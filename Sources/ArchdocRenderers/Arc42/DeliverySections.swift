@@ -1,3 +1,4 @@
+import ArchdocBasics
 import ArchdocModel
 import ArchdocViews
 import ArchitectureDescription
@@ -75,8 +76,7 @@ struct DeliverySections: Sendable {
     }
 
     private static func hostText(_ host: Host) -> String {
-        let size = [host.cpus.map { "\($0) vCPU" }, host.memoryGB.map { "\($0) GB" }].compactMap { $0 }
-        return MarkdownText.inline(size.isEmpty ? host.name : "\(host.name) (\(size.joined(separator: ", ")))")
+        MarkdownText.inline(ViewBuilder.hostLabel(host))
     }
 
     private func status(_ status: EnvironmentStatus) -> String {
@@ -403,10 +403,6 @@ struct DeliverySections: Sendable {
 
     /// `a`, `a and b`, `a, b and c`.
     static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: ""
-        case 1: items[0]
-        default: items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-        }
+        items.joinedAsProse
     }
 }

@@ -121,13 +121,7 @@ package struct MermaidRenderer: DiagramRenderer {
         case .softwareSystem: type = "Software System"
         case .container(let kind): type = element.technology.map { "Container: \($0)" } ?? "Container"
             if kind == .database || kind == .objectStore || kind == .queue, element.technology == nil { type = "Container" }
-        case .delivery(let shape):
-            let name = switch shape {
-            case .stage: "Stage"
-            case .environment: "Environment"
-            case .registry: "Registry"
-            }
-            type = element.technology.map { "\(name): \($0)" } ?? name
+        case .delivery(let shape): type = element.technology.map { "\(shape.name): \($0)" } ?? shape.name
         }
         if element.isExternal { type = "External " + type }
         if element.isPlanned { type += ", planned" }

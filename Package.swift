@@ -45,7 +45,10 @@ let package = Package(
         // Compiling and running the user's Swift, and the model cache.
         .target(
             name: "ArchdocLoading",
-            dependencies: ["ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftParser", package: "swift-syntax"), .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
         ),
         // What each diagram shows: the views of a model.
         .target(name: "ArchdocViews", dependencies: ["ArchdocModel", "ArchdocBasics", "ArchitectureDescription"]),
@@ -149,7 +152,7 @@ let package = Package(
         ),
         // One unit-test target per module; each tests its module through its `package` API.
         .testTarget(name: "ArchdocModelTests", dependencies: ["ArchdocModel", "ArchitectureDescription"]),
-        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchitectureDescription"]),
+        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(name: "ArchdocViewsTests", dependencies: ["ArchdocViews", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(name: "ArchdocRenderersTests", dependencies: ["ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", "TestSupport", "ArchdocLoading", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocViews", "ArchdocModel", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),

@@ -120,6 +120,8 @@ public enum ArchitectureBuilder {
     public static func buildExpression(_ operations: Operations) -> [ArchitectureComponent] { [.operations(operations)] }
     public static func buildExpression(_ configuration: Configuration) -> [ArchitectureComponent] { [.configuration(configuration)] }
     public static func buildExpression(_ question: OpenQuestion) -> [ArchitectureComponent] { [.openQuestion(question)] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [ArchitectureComponent]) -> [ArchitectureComponent] { parts }
     public static func buildBlock(_ parts: [ArchitectureComponent]...) -> [ArchitectureComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [ArchitectureComponent]?) -> [ArchitectureComponent] { part ?? [] }
     public static func buildEither(first: [ArchitectureComponent]) -> [ArchitectureComponent] { first }

@@ -162,12 +162,13 @@ package struct ArchitectureLoader: Sendable {
         defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
+        let compiledFiles = try chunkedSources(files, into: buildDirectory)
         let arguments = [
             "-swift-version", "6", "-module-name", "ArchitectureProgram",
             "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription",
             "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
             "-module-cache-path", "\(cache.directory)/module-cache",
-        ] + files + ["-o", executable]
+        ] + compiledFiles + ["-o", executable]
 
         let compiled: ProcessRunner.Result
         do {
@@ -200,6 +201,30 @@ package struct ArchitectureLoader: Sendable {
             throw .noArchitecture(entryFile: files.first { $0.hasSuffix("/main.swift") } ?? files[0])
         }
         return data
+    }
+
+    /// The files to compile: each of `files`, or its rewrite by ``BuilderChunking``
+    /// (under the same name, in `folder`) when it has long builder blocks.
+    private func chunkedSources(_ files: [String], into folder: String) throws(LoadError) -> [String] {
+        var compiled: [String] = []
+        // An escape hatch, and the baseline of the tests: compile the files as written.
+        guard environment["ARCHDOC_NO_CHUNKING"] == nil else { return files }
+        for file in files {
+            guard let source = try? String(contentsOfFile: file, encoding: .utf8),
+                  let rewritten = BuilderChunking.rewrite(source, path: file)
+            else {
+                compiled.append(file)
+                continue
+            }
+            let copy = "\(folder)/\((file as NSString).lastPathComponent)"
+            do {
+                try rewritten.write(toFile: copy, atomically: true, encoding: .utf8)
+            } catch {
+                throw .io(path: copy, reason: "cannot write the file to compile: \(error.localizedDescription)")
+            }
+            compiled.append(copy)
+        }
+        return compiled
     }
 
     /// The document in the program's JSON (or a cached file), decoded once:

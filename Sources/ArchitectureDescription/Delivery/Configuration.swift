@@ -125,6 +125,8 @@ public struct VariableSource: Codable, Hashable, Sendable {
 @resultBuilder
 public enum VariableBuilder {
     public static func buildExpression(_ variable: Variable) -> [Variable] { [variable] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [Variable]) -> [Variable] { parts }
     public static func buildBlock(_ parts: [Variable]...) -> [Variable] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [Variable]?) -> [Variable] { part ?? [] }
     public static func buildEither(first: [Variable]) -> [Variable] { first }

@@ -139,6 +139,8 @@ public enum OperationsBuilder {
     public static func buildExpression(_ logging: Logging) -> [OperationsComponent] { [.logging(logging)] }
     public static func buildExpression(_ metrics: Metrics) -> [OperationsComponent] { [.metrics(metrics)] }
     public static func buildExpression(_ alert: Alert) -> [OperationsComponent] { [.alert(alert)] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [OperationsComponent]) -> [OperationsComponent] { parts }
     public static func buildBlock(_ parts: [OperationsComponent]...) -> [OperationsComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [OperationsComponent]?) -> [OperationsComponent] { part ?? [] }
     public static func buildEither(first: [OperationsComponent]) -> [OperationsComponent] { first }

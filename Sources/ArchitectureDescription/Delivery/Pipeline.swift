@@ -200,6 +200,8 @@ public struct Registry: Codable, Hashable, Sendable {
 @resultBuilder
 public enum StageBuilder {
     public static func buildExpression(_ stage: Stage) -> [Stage] { [stage] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [Stage]) -> [Stage] { parts }
     public static func buildBlock(_ parts: [Stage]...) -> [Stage] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [Stage]?) -> [Stage] { part ?? [] }
     public static func buildEither(first: [Stage]) -> [Stage] { first }

@@ -120,6 +120,8 @@ public struct Gate: Codable, Hashable, Sendable {
 @resultBuilder
 public enum PromotionBuilder {
     public static func buildExpression(_ step: PromotionStep) -> [PromotionStep] { [step] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [PromotionStep]) -> [PromotionStep] { parts }
     public static func buildBlock(_ parts: [PromotionStep]...) -> [PromotionStep] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [PromotionStep]?) -> [PromotionStep] { part ?? [] }
     public static func buildEither(first: [PromotionStep]) -> [PromotionStep] { first }

@@ -60,6 +60,8 @@ public enum NodeContentBuilder {
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
     public static func buildExpression(_ docs: DocsServer) -> [DeploymentComponent] { [.service(docs.service)] }
     public static func buildExpression(_ node: DeploymentNode) -> [DeploymentComponent] { [.node(node)] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [DeploymentComponent]) -> [DeploymentComponent] { parts }
     public static func buildBlock(_ parts: [DeploymentComponent]...) -> [DeploymentComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [DeploymentComponent]?) -> [DeploymentComponent] { part ?? [] }
     public static func buildEither(first: [DeploymentComponent]) -> [DeploymentComponent] { first }
@@ -77,6 +79,8 @@ public enum DeploymentBuilder {
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
     public static func buildExpression(_ docs: DocsServer) -> [DeploymentComponent] { [.service(docs.service)] }
     public static func buildExpression(_ node: DeploymentNode) -> [DeploymentComponent] { [.node(node)] }
+    /// Includes parts built elsewhere, such as by a function marked with this builder.
+    public static func buildExpression(_ parts: [DeploymentComponent]) -> [DeploymentComponent] { parts }
     public static func buildBlock(_ parts: [DeploymentComponent]...) -> [DeploymentComponent] { parts.flatMap { $0 } }
     public static func buildOptional(_ part: [DeploymentComponent]?) -> [DeploymentComponent] { part ?? [] }
     public static func buildEither(first: [DeploymentComponent]) -> [DeploymentComponent] { first }

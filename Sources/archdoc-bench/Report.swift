@@ -149,10 +149,26 @@ struct Report {
         out.append(check(String(format: "save Markdown page → reload event < 300 ms: %.0f ms", reload ?? .nan), reload.map { $0 < 300 }))
         let swiftReload = value("serve: save main.swift → reload event")?.medianMs
         out.append(check(String(format: "save main.swift → reload event < 2 s: %.0f ms", swiftReload ?? .nan), swiftReload.map { $0 < 2_000 }))
+        out += Self.compileTargets(fixed)
         let serveLoad = value("serve: index.html under wrk (2 threads, 16 connections, 8 s)")
         out.append(check("serve under load with a rebuild: no errors (\(serveLoad?.note ?? "not measured"))",
                          serveLoad?.note.map { $0.contains(" 0 errors") && $0.hasSuffix("yes") }))
         return out
+    }
+
+    /// The compile-time targets of the issue "The DSL at scale and in the editor".
+    static func compileTargets(_ measurements: [Measurement]) -> [String] {
+        func check(_ label: String, _ ok: Bool?) -> String { "target \(ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   ") \(label)" }
+        func row(_ size: Int) -> Measurement? { measurements.first { $0.stage == CompileTime.stage && $0.size == size } }
+        let small = row(100), large = row(1_000)
+        let growth = large?.medianMs.flatMap { l in small?.medianMs.map { l / $0 } }
+        return [
+            check(String(format: "cold compile of 1,000 README-style containers ≤ 15 s: %.1f s", (large?.medianMs ?? .nan) / 1000), large?.medianMs.map { $0 <= 15_000 }),
+            check(String(format: "… and ≤ 4 GB peak: %.0f MiB", large?.peakMiB ?? .nan), large?.peakMiB.map { $0 * 1.048576 <= 4_000 }),
+            check(String(format: "compile growth 100→1,000 ≤ 12x: %.1fx", growth ?? .nan), growth.map { $0 <= 12 }),
+            check(String(format: "cold compile of 100 README-style containers ≤ 2 s: %.2f s", (small?.medianMs ?? .nan) / 1000), small?.medianMs.map { $0 <= 2_000 }),
+            check("one-line edit in one of 10 files of 1,000 containers → reload ≤ 2 s: not measured (no incremental compile yet)", nil),
+        ]
     }
 
     static func table(_ rows: [[String]]) -> [String] {

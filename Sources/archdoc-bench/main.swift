@@ -16,6 +16,7 @@ let usage = """
       archdoc-bench [--sizes 100,1000,10000] [--rounds 3] [--out bench-results.json] [--work .build/bench-work]
       archdoc-bench --stage whole --size N              (only archdoc generate as a whole process)
       archdoc-bench --stage serve [--archdoc PATH]      (only the serve latency and load test)
+      archdoc-bench --stage compile [--archdoc PATH]    (only the compile time of README-style architectures)
       archdoc-bench --stage dot --size N --work DIR     (DOT files of the views, to profile Graphviz)
       archdoc-bench --stage profile --what dsl|indexing|views|validation|plantuml|mermaid|dot|compose|arc42|chapter|drift|site|pages --size N [--seconds S]
                                                          (one stage in a loop, for perf or callgrind)
@@ -68,6 +69,14 @@ do {
             [$0.stage, $0.medianMs.map { String(format: "%.1f", $0) } ?? "-", $0.peakMiB.map { String(format: "%.1f", $0) } ?? "-", $0.note ?? ""]
         }).joined(separator: "\n"))
         peers.notes.forEach { log($0) }
+    case "compile":
+        var compile = CompileTime(work: work, archdoc: archdoc)
+        let measurements = try compile.run()
+        print(Report.table([["stage", "size", "compile ms", "peak MiB", "note"]] + measurements.map {
+            [$0.stage, "\($0.size)", $0.medianMs.map { String(format: "%.0f", $0) } ?? "-", $0.peakMiB.map { String(format: "%.0f", $0) } ?? "-", $0.note ?? ""]
+        }).joined(separator: "\n"))
+        print(Report.compileTargets(measurements).joined(separator: "\n"))
+        compile.notes.forEach { log($0) }
     case "serve":
         var serve = ServeLoad(work: work, archdoc: archdoc)
         let measurements = try serve.run()
@@ -137,6 +146,10 @@ do {
         log("c4-diagrams peer: its exports in turns with our renderers, 1,000 containers; then as a whole process")
         fixed += try child(["--stage", "peer-turns"], oneCPU: true)
         fixed += try peers.c4DiagramsWholeProcess(spec: spec)
+        log("compile time of README-style architectures, 100, 400 and 1,000 containers (about 1 min)")
+        var compile = CompileTime(work: work, archdoc: archdoc)
+        fixed += try compile.run()
+        notes += compile.notes
         log("archdoc serve: save-to-reload latency and wrk load with a rebuild midway")
         var serve = ServeLoad(work: work, archdoc: archdoc)
         fixed += try serve.run()

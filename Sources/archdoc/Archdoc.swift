@@ -14,6 +14,7 @@ struct Archdoc: AsyncParsableCommand {
             containers and each deployment profile.
 
             Quick start:
+              archdoc init                     # starts architecture/ in this repository
               archdoc generate                 # reads architecture/, writes site/
               archdoc generate -o docs/arch    # writes somewhere else
               archdoc import compose.yaml      # starts architecture/main.swift
@@ -25,9 +26,10 @@ struct Archdoc: AsyncParsableCommand {
               ARCHDOC_MODEL_TIMEOUT    seconds the compiled architecture may run (default: 60; or --timeout)
               ARCHDOC_MODEL_MEMORY_MB  its memory limit (default: 4096)
               ARCHDOC_MODEL_SIZE_MB    the largest model it may write (default: 64)
+              ARCHDOC_NO_CHUNKING      set to compile long DSL blocks as written (slower; see README "Large models")
             """,
         version: "\(ArchdocVersion.current) (\(ProcessAllocator.name))",
-        subcommands: [Generate.self, Check.self, Watch.self, Serve.self, Import.self]
+        subcommands: [Init.self, Generate.self, Check.self, Watch.self, Serve.self, Import.self]
     )
 
     /// ArgumentParser's `main`, after setting up the allocator.

@@ -25,7 +25,9 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let configuration = output.configuration(architecture: options.architecture)
-        let outcome = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration, modelTimeout: options.timeout).run(willCompile: options.reportCompiling)
+        var pipeline = BuildPipeline(architectureDirectory: options.architecture, configuration: configuration, modelTimeout: options.timeout)
+        pipeline.writesEditorSetup = true
+        let outcome = pipeline.run(willCompile: options.reportCompiling)
         switch outcome {
         case .failed(let message, let exitCode):
             Terminal.error(message)

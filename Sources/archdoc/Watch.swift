@@ -34,7 +34,11 @@ struct RebuildSession: Sendable {
     let options: ArchitectureOptions
     let output: OutputOptions
 
-    var build: BuildPipeline { BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration(architecture: options.architecture), modelTimeout: options.timeout) }
+    var build: BuildPipeline {
+        var pipeline = BuildPipeline(architectureDirectory: options.architecture, configuration: output.configuration(architecture: options.architecture), modelTimeout: options.timeout)
+        pipeline.writesEditorSetup = true
+        return pipeline
+    }
 
     /// The folders whose changes matter.
     func watcher(forcePolling: Bool) -> FileWatcher {

@@ -35,6 +35,8 @@ package struct BuildPipeline: Sendable {
     package var configuration: GeneratorConfiguration
     /// The loader, with its environment.
     package var loader: ArchitectureLoader
+    /// Whether to keep the editor's setup current (see ``EditorSetup``): the CLI does, tests need not.
+    package var writesEditorSetup = false
 
     /// Creates a build whose model program may run for `modelTimeout` seconds
     /// (`nil`: `ARCHDOC_MODEL_TIMEOUT`, else the default minute), or that loads with `loader`.
@@ -48,6 +50,15 @@ package struct BuildPipeline: Sendable {
     package func run(willCompile: (Int) -> Void = { _ in }) -> Outcome {
         let clock = ContinuousClock()
         let start = clock.now
+        // Before loading: an architecture that does not compile is when the editor helps most.
+        var setupWarnings: [String] = []
+        if writesEditorSetup {
+            do {
+                try EditorSetup(architectureDirectory: architectureDirectory, environment: loader.environment).write()
+            } catch {
+                setupWarnings.append("warning: \(error.description)")
+            }
+        }
         let loaded: LoadedArchitecture
         do {
             loaded = try loader.load(from: architectureDirectory, willCompile: willCompile)
@@ -80,7 +91,7 @@ package struct BuildPipeline: Sendable {
             let summary = try OutputWriter(root: FileManager.default.currentDirectoryPath).write(files)
             return .succeeded(BuildReport(
                 files: files.map(\.path), written: summary.count(.created) + summary.count(.updated),
-                warnings: (diagnostics + generation.diagnostics).map(\.description), modelFromCache: loaded.fromCache, duration: clock.now - start))
+                warnings: setupWarnings + (diagnostics + generation.diagnostics).map(\.description), modelFromCache: loaded.fromCache, duration: clock.now - start))
         } catch {
             return .failed(message: error.description, exitCode: .cannotCreate)
         }

@@ -1,0 +1,108 @@
+import ArchdocBasics
+import Foundation
+
+/// What SourceKit-LSP needs to understand the architecture's Swift files, so
+/// that VS Code, Neovim and every other LSP editor complete the DSL, show
+/// errors inline and jump to its definitions.
+///
+/// The smallest setup that works: a `compile_commands.json` in the
+/// architecture folder with the very command archdoc compiles with, and a
+/// `.sourcekit-lsp/config.json` in the workspace that adds the folder to the
+/// places SourceKit-LSP looks for one. The compile commands must hold absolute
+/// paths (the DSL library's among them), so `generate`, `watch`, `serve` and
+/// `init` write them again whenever they change: after the repository moves,
+/// the next run puts them right. The config holds only the relative folder.
+package struct EditorSetup: Sendable {
+    /// The architecture folder, as given (relative to `workspace` or absolute).
+    package var architectureDirectory: String
+    /// The editor's workspace root: the current directory.
+    package var workspace: String
+    /// The environment, for the DSL library and the compiler.
+    package var environment: [String: String]
+
+    /// The compile commands' file name, in the architecture folder.
+    package static let compileCommandsFile = "compile_commands.json"
+    /// SourceKit-LSP's workspace configuration, in the workspace root.
+    package static let configFile = ".sourcekit-lsp/config.json"
+
+    package init(architectureDirectory: String, workspace: String = FileManager.default.currentDirectoryPath,
+                 environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.architectureDirectory = architectureDirectory
+        self.workspace = workspace
+        self.environment = environment
+    }
+
+    /// Writes both files where their contents changed, and returns the paths written.
+    @discardableResult
+    package func write() throws(LoadError) -> [String] {
+        var written: [String] = []
+        let folder = absolute(architectureDirectory)
+        let commands = try compileCommands(folder: folder)
+        if try update("\(folder)/\(Self.compileCommandsFile)", commands) { written.append("\(folder)/\(Self.compileCommandsFile)") }
+        let configPath = "\(workspace)/\(Self.configFile)"
+        // Only for a folder inside the workspace: the config names it relatively.
+        if let searchPath = relative(folder),
+           let config = config(existing: FileManager.default.contents(atPath: configPath), searchPath: searchPath),
+           try update(configPath, config) {
+            written.append(configPath)
+        }
+        return written
+    }
+
+    /// One entry per Swift file of the folder, each with the whole compile command.
+    func compileCommands(folder: String) throws(LoadError) -> String {
+        let library = try DSLLibrary.locate(environment: environment)
+        let compiler = ProcessRunner.which(environment["ARCHDOC_SWIFTC"] ?? "swiftc") ?? "swiftc"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
+        let files = names.map { "\(folder)/\($0)" }
+        let arguments = [compiler, "-swift-version", "6", "-module-name", "ArchitectureProgram",
+                         "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription"] + files
+        let entries: [[String: Any]] = files.map { ["directory": folder, "file": $0, "arguments": arguments] }
+        return Self.json(entries)
+    }
+
+    /// The workspace config with `searchPath` among the compilation database
+    /// search paths, keeping whatever else it holds; `nil` when it cannot be
+    /// read as JSON (it is then left alone).
+    func config(existing: Data?, searchPath: String) -> String? {
+        var object: [String: Any] = [:]
+        if let existing {
+            guard let parsed = (try? JSONSerialization.jsonObject(with: existing)) as? [String: Any] else { return nil }
+            object = parsed
+        }
+        var database = object["compilationDatabase"] as? [String: Any] ?? [:]
+        var paths = database["searchPaths"] as? [String] ?? []
+        if !paths.contains(searchPath) { paths.append(searchPath) }
+        database["searchPaths"] = paths
+        object["compilationDatabase"] = database
+        return Self.json(object)
+    }
+
+    private static func json(_ value: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Writes `contents` to `path` (atomically) unless it holds them already.
+    private func update(_ path: String, _ contents: String) throws(LoadError) -> Bool {
+        if FileManager.default.contents(atPath: path) == Data(contents.utf8) { return false }
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try contents.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw .io(path: path, reason: "cannot write the editor setup: \(error.localizedDescription)")
+        }
+        return true
+    }
+
+    private func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: workspace, isDirectory: true)).standardizedFileURL.path
+    }
+
+    /// `folder` relative to the workspace; `nil` when it lies outside it.
+    private func relative(_ folder: String) -> String? {
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
+        if folder == root { return "." }
+        return folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) : nil
+    }
+}

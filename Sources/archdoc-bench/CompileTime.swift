@@ -1,0 +1,82 @@
+import Foundation
+
+/// How long `archdoc generate` takes to compile an architecture written the
+/// way the README teaches: a `let` per container, and the system's
+/// containers, three relationships per container and a service per container
+/// (some with `.profile(…)` settings) inside the `Architecture` and
+/// `Deployment` blocks. ``SyntheticSource`` writes `c.append(…)` statements
+/// instead, which never showed what the README's style costs swiftc.
+struct CompileTime {
+    var work: String
+    var archdoc: String  // the release archdoc binary
+    var notes: [String] = []
+
+    static let sizes = [100, 400, 1_000]
+    static let stage = "compile README-style architecture (cold)"
+
+    /// `architecture/main.swift` with `count` containers in the README's style.
+    static func readmeStyle(containers count: Int) -> String {
+        let icons = ["python", "server", "postgresql", "redis", "cogs"]
+        var out = "import ArchitectureDescription\n\nlet user = Person(\"user\", \"User\", description: \"System user\")\n\n"
+        for i in 0..<count {
+            let kind = i % 10 == 9 ? ", kind: .database" : ""
+            out += "let c\(i) = Container(\"c\(i)\", \"Container \(i)\"\(kind), technology: \"Python, FastAPI\", description: \"Serves part \(i) of the API\", icon: .\(icons[i % 5]))\n"
+        }
+        out += "\nlet architecture = Architecture(\"Scale\") {\n    user\n    SoftwareSystem(\"scale\", \"Scale\", description: \"The product\") {\n"
+        for i in 0..<count { out += "        c\(i)\n" }
+        out += "    }\n    user.uses(c0, \"Uses\", technology: \"HTTPS\")\n"
+        for i in 0..<count {
+            for k in 1...3 {
+                var j = (i + k * 7) % count
+                if j == i { j = (i + 1) % count }
+                out += "    c\(i).uses(c\(j), \"Calls \(k)\", technology: \"HTTP\")\n"
+            }
+        }
+        out += "    Deployment {\n        Profile(\"dev\", \"Development\")\n        Profile(\"prod\", \"Production\")\n"
+        for i in 0..<count {
+            if i % 10 == 9 {
+                out += "        Service(c\(i), image: \"postgres:17\", volumes: [\"pg\(i):/var/lib/postgresql/data\"], healthcheck: .command(\"pg_isready\"))\n"
+                continue
+            }
+            let database = i / 10 * 10 + 9
+            let dependency = database < count ? ", dependsOn: [.healthy(c\(database))]" : ""
+            out += "        Service(c\(i), image: \"registry.example.com/c\(i):1.0\", ports: [\"\(10_000 + i):8080\"]\(dependency))\n"
+            if i % 4 == 0 {
+                out += "            .profile(\"dev\", command: \"uvicorn app:app --reload\")\n"
+                out += "            .profile(\"prod\", command: \"gunicorn app:app\", replicas: 2)\n"
+            }
+        }
+        out += "        DocsServer(profiles: [\"dev\"])\n    }\n}\n"
+        return out
+    }
+
+    /// For each size: `archdoc generate` with the model not cached (swiftc's
+    /// module cache warm, as on any machine after the first run), then with it
+    /// cached; the compile is the difference. Peak memory is the largest
+    /// process of the cold run, swiftc's frontend included.
+    mutating func run() throws -> [Measurement] {
+        var out: [Measurement] = []
+        let cache = "\(work)/compile-cache"
+        // The first size runs twice: once to fill swiftc's module cache.
+        for (round, size) in ([Self.sizes[0]] + Self.sizes).enumerated() {
+            let project = "\(work)/readme-style-\(size)"
+            try FileManager.default.createDirectory(atPath: "\(project)/architecture", withIntermediateDirectories: true)
+            try Self.readmeStyle(containers: size).write(toFile: "\(project)/architecture/main.swift", atomically: true, encoding: .utf8)
+            var environment = ProcessInfo.processInfo.environment
+            environment["ARCHDOC_CACHE_DIR"] = cache
+            try? FileManager.default.removeItem(atPath: "\(cache)/models")
+            let cold = try Processes.run("/usr/bin/time", ["-v", archdoc, "generate"], in: project, environment: environment)
+            guard cold.status == 0 else {
+                notes.append("README-style architecture of \(size) containers failed: \(cold.stderr.suffix(600))")
+                continue
+            }
+            let warm = try Processes.run(archdoc, ["generate"], in: project, environment: environment)
+            let peak = cold.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") }
+                .flatMap { Double($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }.map { $0 / 1024 }
+            guard round > 0 else { continue }
+            out.append(Measurement(stage: Self.stage, size: size, medianMs: cold.wallMs - warm.wallMs, minMs: nil, runs: 1, peakMiB: peak,
+                                   note: String(format: "generate %.0f ms cold, %.0f ms cached", cold.wallMs, warm.wallMs)))
+        }
+        return out
+    }
+}

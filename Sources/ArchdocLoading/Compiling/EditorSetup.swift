@@ -37,6 +37,9 @@ package struct EditorSetup: Sendable {
     package func write() throws(LoadError) -> [String] {
         var written: [String] = []
         let folder = absolute(architectureDirectory)
+        // A missing folder is the loader's error to report; the setup does not create it.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let commands = try compileCommands(folder: folder)
         if try update("\(folder)/\(Self.compileCommandsFile)", commands) { written.append("\(folder)/\(Self.compileCommandsFile)") }
         let configPath = "\(workspace)/\(Self.configFile)"

@@ -41,7 +41,7 @@ struct Init: ParsableCommand {
         do {
             outcome = try template.write(in: FileManager.default.currentDirectoryPath, force: force)
         } catch {
-            Terminal.error("error: \(error.localizedDescription)")
+            Terminal.error("\(error)")  // OutputWriter's error: "error: cannot write <path>: <reason>"
             throw ExitCode(73)
         }
         outcome.warnings.forEach(Terminal.error)

@@ -8,6 +8,8 @@ import Testing
         let project = try TemporaryProject(files: [:])
         let initialised = try ArchdocProcess.run(["init"], in: project.root)
         try #require(initialised.status == 0, "\(initialised.error)")
+        // init itself writes the editor setup, before any generate.
+        #expect(initialised.output.contains("wrote architecture/compile_commands.json"))
         let generated = try ArchdocProcess.run(["generate", "--quiet"], in: project.root)
         #expect(generated.status == 0, "\(generated.error)")
         for path in ["architecture/main.swift", "architecture/docs/01-introduction-and-goals.md", "site/index.html", "compose.yaml",

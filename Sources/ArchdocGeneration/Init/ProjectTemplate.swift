@@ -142,35 +142,33 @@ package struct ProjectTemplate: Sendable {
         package var warnings: [String] = []
     }
 
-    /// Writes the files into `root`; an existing file is kept unless `force`.
-    /// Each file is written to a temporary file and renamed.
+    /// Writes the files into `root` (through ``OutputWriter``: a temporary
+    /// file, then a rename); an existing file is kept unless `force`.
     package func write(in root: String, force: Bool) throws -> Outcome {
         var outcome = Outcome()
-        for file in files {
-            let path = "\(root)/\(file.path)"
-            if FileManager.default.fileExists(atPath: path), !force {
+        var files: [GeneratedFile] = []
+        for file in self.files {
+            if !force, FileManager.default.fileExists(atPath: "\(root)/\(file.path)") {
                 outcome.kept.append(file.path)
-                continue
+            } else {
+                files.append(file)
             }
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
-            outcome.written.append(file.path)
         }
-        let gitignore = "\(root)/.gitignore"
-        let existing = (try? String(contentsOfFile: gitignore, encoding: .utf8)) ?? ""
+        let existing = (try? String(contentsOfFile: "\(root)/.gitignore", encoding: .utf8)) ?? ""
         let missing = gitignoreLines.filter { line in !existing.split(separator: "\n").contains { $0 == line } }
         if missing.contains(where: { !$0.hasPrefix("#") }) {
             let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-            try (existing + separator + missing.joined(separator: "\n") + "\n").write(toFile: gitignore, atomically: true, encoding: .utf8)
-            outcome.written.append(".gitignore")
+            files.append(GeneratedFile(path: ".gitignore", contents: existing + separator + missing.joined(separator: "\n") + "\n"))
         }
-        // The editor setup is derived, so it is always brought up to date.
+        let writer = OutputWriter(root: root)
+        var summary = try writer.write(files)
+        // Once the folder exists; the editor setup is derived, so it is always brought up to date.
         do {
-            let setup = EditorSetup(architectureDirectory: architectureDirectory, workspace: root)
-            outcome.written += try setup.write().map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
-        } catch {
-            outcome.warnings.append("warning: \(error.description)")
+            summary.outcomes += try writer.write(EditorSetup(architectureDirectory: architectureDirectory, workspace: root).files()).outcomes
+        } catch let error as LoadError {
+            outcome.warnings.append("warning: no editor setup: \(error)")
         }
+        outcome.written = summary.outcomes.filter { $0.outcome != .unchanged }.map { $0.path.hasPrefix(root + "/") ? String($0.path.dropFirst(root.count + 1)) : $0.path }
         return outcome
     }
 }

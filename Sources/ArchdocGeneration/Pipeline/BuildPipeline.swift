@@ -54,9 +54,12 @@ package struct BuildPipeline: Sendable {
         var setupWarnings: [String] = []
         if writesEditorSetup {
             do {
-                try EditorSetup(architectureDirectory: architectureDirectory, environment: loader.environment).write()
+                _ = try OutputWriter(root: FileManager.default.currentDirectoryPath)
+                    .write(EditorSetup(architectureDirectory: architectureDirectory, environment: loader.environment).files())
+            } catch let error as OutputWriter.WriteError {
+                setupWarnings.append("warning: cannot write the editor setup \(error.path): \(error.reason)")
             } catch {
-                setupWarnings.append("warning: \(error.description)")
+                setupWarnings.append("warning: no editor setup: \(error)")
             }
         }
         let loaded: LoadedArchitecture

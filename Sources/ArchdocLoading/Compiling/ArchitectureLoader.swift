@@ -163,9 +163,7 @@ package struct ArchitectureLoader: Sendable {
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
         let compiledFiles = try chunkedSources(files, into: buildDirectory)
-        let arguments = [
-            "-swift-version", "6", "-module-name", "ArchitectureProgram",
-            "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription",
+        let arguments = library.compilerArguments + [
             "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
             "-module-cache-path", "\(cache.directory)/module-cache",
         ] + compiledFiles + ["-o", executable]

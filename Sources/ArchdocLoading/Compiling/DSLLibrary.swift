@@ -17,6 +17,13 @@ package struct DSLLibrary: Sendable {
     /// The shared object.
     var libraryPath: String { "\(libraryDirectory)/\(Self.libraryFile)" }
 
+    /// What the compiler needs to build a program against the library, as
+    /// archdoc compiles the architecture (and as the editor's compile commands say).
+    var compilerArguments: [String] {
+        ["-swift-version", "6", "-module-name", "ArchitectureProgram",
+         "-I", modulesDirectory, "-L", libraryDirectory, "-lArchitectureDescription"]
+    }
+
     /// Finds the library: in `ARCHDOC_DSL_PATH`, next to the running executable
     /// (a SwiftPM build folder), or in `../lib/archdoc` beside it (an install).
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(LoadError) -> DSLLibrary {

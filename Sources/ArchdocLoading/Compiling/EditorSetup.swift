@@ -32,34 +32,31 @@ package struct EditorSetup: Sendable {
         self.environment = environment
     }
 
-    /// Writes both files where their contents changed, and returns the paths written.
-    @discardableResult
-    package func write() throws(LoadError) -> [String] {
-        var written: [String] = []
+    /// Both files, at absolute paths, as they should be now (writers leave an
+    /// unchanged one alone). None for a missing folder: that is the loader's
+    /// error to report, and the setup does not create the folder. The config
+    /// only for a folder inside the workspace, which it names relatively, and
+    /// not when the config there is not JSON (it is then left alone).
+    package func files() throws(LoadError) -> [GeneratedFile] {
         let folder = absolute(architectureDirectory)
-        // A missing folder is the loader's error to report; the setup does not create it.
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        let commands = try compileCommands(folder: folder)
-        if try update("\(folder)/\(Self.compileCommandsFile)", commands) { written.append("\(folder)/\(Self.compileCommandsFile)") }
-        let configPath = "\(workspace)/\(Self.configFile)"
-        // Only for a folder inside the workspace: the config names it relatively.
+        var files = [GeneratedFile(path: "\(folder)/\(Self.compileCommandsFile)", contents: try compileCommands(folder: folder))]
+        let configPath = "\(URL(fileURLWithPath: workspace).standardizedFileURL.path)/\(Self.configFile)"
         if let searchPath = relative(folder),
-           let config = config(existing: FileManager.default.contents(atPath: configPath), searchPath: searchPath),
-           try update(configPath, config) {
-            written.append(configPath)
+           let config = config(existing: FileManager.default.contents(atPath: configPath), searchPath: searchPath) {
+            files.append(GeneratedFile(path: configPath, contents: config))
         }
-        return written
+        return files
     }
 
     /// One entry per Swift file of the folder, each with the whole compile command.
     func compileCommands(folder: String) throws(LoadError) -> String {
         let library = try DSLLibrary.locate(environment: environment)
-        let compiler = ProcessRunner.which(environment["ARCHDOC_SWIFTC"] ?? "swiftc") ?? "swiftc"
+        let compiler = Toolchain.compilerPath(environment: environment) ?? "swiftc"
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".swift") }.sorted()
         let files = names.map { "\(folder)/\($0)" }
-        let arguments = [compiler, "-swift-version", "6", "-module-name", "ArchitectureProgram",
-                         "-I", library.modulesDirectory, "-L", library.libraryDirectory, "-lArchitectureDescription"] + files
+        let arguments = [compiler] + library.compilerArguments + files
         let entries: [[String: Any]] = files.map { ["directory": folder, "file": $0, "arguments": arguments] }
         return Self.json(entries)
     }
@@ -84,18 +81,6 @@ package struct EditorSetup: Sendable {
     private static func json(_ value: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    /// Writes `contents` to `path` (atomically) unless it holds them already.
-    private func update(_ path: String, _ contents: String) throws(LoadError) -> Bool {
-        if FileManager.default.contents(atPath: path) == Data(contents.utf8) { return false }
-        do {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try contents.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw .io(path: path, reason: "cannot write the editor setup: \(error.localizedDescription)")
-        }
-        return true
     }
 
     private func absolute(_ path: String) -> String {

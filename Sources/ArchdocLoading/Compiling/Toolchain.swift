@@ -10,11 +10,16 @@ struct Toolchain: Sendable {
     /// `Swift version 6.3.1 (swift-6.3.1-RELEASE)`.
     var version: String
 
+    /// `ARCHDOC_SWIFTC`, or `swiftc` on `PATH`; `nil` when neither is found.
+    static func compilerPath(environment: [String: String]) -> String? {
+        ProcessRunner.which(environment["ARCHDOC_SWIFTC"] ?? "swiftc")
+    }
+
     /// Finds `swiftc` (`ARCHDOC_SWIFTC`, or `PATH`) and reads its version,
     /// which is cached by the compiler's path, size and modification time
     /// because asking the compiler costs tens of milliseconds.
     static func locate(cache: CacheFolder, environment: [String: String]) throws(LoadError) -> Toolchain {
-        guard let path = ProcessRunner.which(environment["ARCHDOC_SWIFTC"] ?? "swiftc") else { throw .compilerNotFound }
+        guard let path = compilerPath(environment: environment) else { throw .compilerNotFound }
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         let identity = "\(resolved):\((attributes?[.size] as? NSNumber)?.intValue ?? 0):\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"

@@ -115,8 +115,11 @@ struct Report {
         (language: language, ours: PeerTurns.ours(language), theirs: PeerTurns.theirs(language))
     }
 
+    /// One target's line: MET, MISSED, or n/a when it was not measured.
+    private static func check(_ label: String, _ ok: Bool?) -> String { "target \(ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   ") \(label)" }
+
     func targets() -> [String] {
-        func check(_ label: String, _ ok: Bool?) -> String { "target \(ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   ") \(label)" }
+        let check = Self.check
         var out: [String] = []
         let whole = value(Peers.wholeProcessStage)
         let wholeSize = whole.map { "\($0.size.formatted())" } ?? "1,000"
@@ -158,7 +161,7 @@ struct Report {
 
     /// The compile-time targets of the issue "The DSL at scale and in the editor".
     static func compileTargets(_ measurements: [Measurement]) -> [String] {
-        func check(_ label: String, _ ok: Bool?) -> String { "target \(ok.map { $0 ? "MET   " : "MISSED" } ?? "n/a   ") \(label)" }
+        let check = Self.check
         func row(_ size: Int) -> Measurement? { measurements.first { $0.stage == CompileTime.stage && $0.size == size } }
         let small = row(100), large = row(1_000)
         let growth = large?.medianMs.flatMap { l in small?.medianMs.map { l / $0 } }

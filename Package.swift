@@ -20,8 +20,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
-        // Tests only: the import tests parse the Swift that `import` writes.
+        // BuilderChunking and the compiler hints parse the user's Swift; the import tests parse what `import` writes.
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
+        // `make docs`: the DocC reference of the DSL (`swift package generate-documentation`).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(name: "ArchitectureDescription"),
@@ -152,7 +154,13 @@ let package = Package(
         ),
         // One unit-test target per module; each tests its module through its `package` API.
         .testTarget(name: "ArchdocModelTests", dependencies: ["ArchdocModel", "ArchitectureDescription"]),
-        .testTarget(name: "ArchdocLoadingTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocModel", "ArchitectureDescription"]),
+        .testTarget(
+            name: "ArchdocLoadingTests",
+            dependencies: [
+                "TestSupport", "ArchdocLoading", "ArchdocModel", "ArchitectureDescription",
+                .product(name: "SwiftParser", package: "swift-syntax"), .product(name: "SwiftSyntax", package: "swift-syntax"),
+            ]
+        ),
         .testTarget(name: "ArchdocViewsTests", dependencies: ["ArchdocViews", "ArchdocModel", "ArchitectureDescription"]),
         .testTarget(name: "ArchdocRenderersTests", dependencies: ["ArchdocRenderers", "ArchdocViews", "ArchdocModel", "ArchdocBasics", "ArchitectureDescription", "TestSupport", "ArchdocLoading", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ArchdocPicturesTests", dependencies: ["TestSupport", "ArchdocLoading", "ArchdocPictures", "ArchdocViews", "ArchdocModel", "ArchitectureDescription", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")], exclude: ["__Snapshots__"]),

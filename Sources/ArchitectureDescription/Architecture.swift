@@ -45,6 +45,7 @@ public struct Architecture: Codable, Hashable, Sendable {
     public var configuration: Configuration?
     /// The questions not answered yet.
     public var openQuestions: [OpenQuestion]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the architecture.
@@ -106,25 +107,42 @@ public enum ArchitectureComponent: Sendable {
 /// Anything else is a compile-time error.
 @resultBuilder
 public enum ArchitectureBuilder {
+    /// Adds a ``Person`` to the block.
     public static func buildExpression(_ person: Person) -> [ArchitectureComponent] { [.person(person)] }
+    /// Adds a ``SoftwareSystem`` to the block.
     public static func buildExpression(_ system: SoftwareSystem) -> [ArchitectureComponent] { [.softwareSystem(system)] }
+    /// Adds a ``Relationship`` to the block.
     public static func buildExpression(_ relationship: Relationship) -> [ArchitectureComponent] { [.relationship(relationship)] }
+    /// Adds relationships built elsewhere, such as a function's result, to the block.
     public static func buildExpression(_ relationships: [Relationship]) -> [ArchitectureComponent] {
         relationships.map(ArchitectureComponent.relationship)
     }
+    /// Adds a ``Deployment`` to the block.
     public static func buildExpression(_ deployment: Deployment) -> [ArchitectureComponent] { [.deployment(deployment)] }
+    /// Adds an ``Environment`` to the block.
     public static func buildExpression(_ environment: Environment) -> [ArchitectureComponent] { [.environment(environment)] }
+    /// Adds a ``Pipeline`` to the block.
     public static func buildExpression(_ pipeline: Pipeline) -> [ArchitectureComponent] { [.pipeline(pipeline)] }
+    /// Adds a ``Promotion`` to the block.
     public static func buildExpression(_ promotion: Promotion) -> [ArchitectureComponent] { [.promotion(promotion)] }
+    /// Adds a ``Rollback`` to the block.
     public static func buildExpression(_ rollback: Rollback) -> [ArchitectureComponent] { [.rollback(rollback)] }
+    /// Adds an ``Operations`` to the block.
     public static func buildExpression(_ operations: Operations) -> [ArchitectureComponent] { [.operations(operations)] }
+    /// Adds a ``Configuration`` to the block.
     public static func buildExpression(_ configuration: Configuration) -> [ArchitectureComponent] { [.configuration(configuration)] }
+    /// Adds an ``OpenQuestion`` to the block.
     public static func buildExpression(_ question: OpenQuestion) -> [ArchitectureComponent] { [.openQuestion(question)] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [ArchitectureComponent]) -> [ArchitectureComponent] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [ArchitectureComponent]...) -> [ArchitectureComponent] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [ArchitectureComponent]?) -> [ArchitectureComponent] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [ArchitectureComponent]) -> [ArchitectureComponent] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [ArchitectureComponent]) -> [ArchitectureComponent] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[ArchitectureComponent]]) -> [ArchitectureComponent] { parts.flatMap { $0 } }
 }

@@ -13,6 +13,7 @@ public struct Relationship: Codable, Hashable, Sendable {
     public var technology: String?
     /// Free-form tags, for styling and filtering.
     public var tags: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Creates a relationship between two element ids. Prefer

@@ -48,6 +48,7 @@ public struct SourceFileTable: Sendable, Equatable {
         indices = Dictionary(files.enumerated().map { ($1, $0) }) { first, _ in first }
     }
 
+    /// Tables are equal when they list the same files.
     public static func == (lhs: SourceFileTable, rhs: SourceFileTable) -> Bool {
         lhs.files == rhs.files
     }
@@ -60,6 +61,7 @@ extension SourceLocation {
         case file, line, column
     }
 
+    /// Reads the table from the model's JSON.
     public init(from decoder: any Decoder) throws {
         if let table = decoder.userInfo[.sourceFileTable] as? SourceFileTable,
            let compact = try? decoder.singleValueContainer().decode(String.self) {
@@ -76,6 +78,7 @@ extension SourceLocation {
         column = try container.decode(Int.self, forKey: .column)
     }
 
+    /// Writes the table into the model's JSON.
     public func encode(to encoder: any Encoder) throws {
         if let table = encoder.userInfo[.sourceFileTable] as? SourceFileTable, let index = table.index(of: file) {
             var container = encoder.singleValueContainer()

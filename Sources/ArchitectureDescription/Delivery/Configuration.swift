@@ -19,6 +19,7 @@ public struct Configuration: Codable, Hashable, Sendable {
     public var localFile: String?
     /// The variables, in declaration order.
     public var variables: [Variable]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the configuration.
@@ -49,6 +50,7 @@ public struct Variable: Codable, Hashable, Sendable {
     public var isSecret: Bool
     /// Where its value comes from.
     public var sources: [VariableSource]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Whether a deployment must give it a value.
@@ -124,12 +126,18 @@ public struct VariableSource: Codable, Hashable, Sendable {
 /// Collects the variables of a ``Configuration``, in order.
 @resultBuilder
 public enum VariableBuilder {
+    /// Adds a ``Variable`` to the block.
     public static func buildExpression(_ variable: Variable) -> [Variable] { [variable] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [Variable]) -> [Variable] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [Variable]...) -> [Variable] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [Variable]?) -> [Variable] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [Variable]) -> [Variable] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [Variable]) -> [Variable] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[Variable]]) -> [Variable] { parts.flatMap { $0 } }
 }

@@ -32,6 +32,7 @@ public struct Environment: Codable, Hashable, Sendable {
     public var notes: [String]
     /// The settings of an environment on Kubernetes; the defaults when it gives none.
     public var kubernetes: Kubernetes?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares an environment.

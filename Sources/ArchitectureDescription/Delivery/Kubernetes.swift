@@ -67,9 +67,13 @@ public struct Kubernetes: Codable, Hashable, Sendable {
 
     /// Requests and, optionally, limits of CPU and memory, in Kubernetes quantities (`250m`, `512Mi`).
     public struct Resources: Codable, Hashable, Sendable {
+        /// The CPU it requests, such as `250m`.
         public var cpu: String?
+        /// The memory it requests, such as `256Mi`.
         public var memory: String?
+        /// The most CPU it may use, such as `1`.
         public var cpuLimit: String?
+        /// The most memory it may use, such as `512Mi`.
         public var memoryLimit: String?
 
         /// Requests, and limits when given.
@@ -104,8 +108,11 @@ public struct Kubernetes: Codable, Hashable, Sendable {
 
     /// An ingress host, and the Secret of its TLS certificate.
     public struct Ingress: Codable, Hashable, Sendable {
+        /// The host name the ingress answers to, such as `tasks.example.com`.
         public var host: String
+        /// The secret that holds the TLS certificate for the host, if it serves HTTPS.
         public var tlsSecret: String?
+        /// The ingress class that serves it, such as `nginx`.
         public var className: String?
 
         /// An ingress for `host`.

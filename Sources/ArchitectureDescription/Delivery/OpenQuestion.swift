@@ -11,6 +11,7 @@ public struct OpenQuestion: Codable, Hashable, Sendable {
     public var environment: String?
     /// Who is to answer it.
     public var owner: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares an open question.

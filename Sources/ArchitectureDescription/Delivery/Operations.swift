@@ -15,6 +15,7 @@ public struct Operations: Codable, Hashable, Sendable {
     public var metrics: [Metrics]
     /// What raises an alert.
     public var alerts: [Alert]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares how the system is watched.
@@ -44,6 +45,7 @@ public struct Logging: Codable, Hashable, Sendable {
     public var environments: [String]
     /// The ids of the containers it covers; empty for every service.
     public var containers: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares where logs go.
@@ -78,6 +80,7 @@ public struct Metrics: Codable, Hashable, Sendable {
     public var containers: [String]
     /// Where they are shown, such as "Grafana".
     public var dashboards: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares scraped metrics.
@@ -108,6 +111,7 @@ public struct Alert: Codable, Hashable, Sendable {
     public var duration: TimeSpan?
     /// The ids of the containers it watches; empty for every service.
     public var containers: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares an alert.
@@ -136,14 +140,22 @@ public enum OperationsComponent: Sendable {
 /// Collects logging, metrics and alerts.
 @resultBuilder
 public enum OperationsBuilder {
+    /// Adds a ``Logging`` to the block.
     public static func buildExpression(_ logging: Logging) -> [OperationsComponent] { [.logging(logging)] }
+    /// Adds a ``Metrics`` to the block.
     public static func buildExpression(_ metrics: Metrics) -> [OperationsComponent] { [.metrics(metrics)] }
+    /// Adds an ``Alert`` to the block.
     public static func buildExpression(_ alert: Alert) -> [OperationsComponent] { [.alert(alert)] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [OperationsComponent]) -> [OperationsComponent] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [OperationsComponent]...) -> [OperationsComponent] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [OperationsComponent]?) -> [OperationsComponent] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [OperationsComponent]) -> [OperationsComponent] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [OperationsComponent]) -> [OperationsComponent] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[OperationsComponent]]) -> [OperationsComponent] { parts.flatMap { $0 } }
 }

@@ -20,6 +20,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
     public var imageTags: [ImageTag]
     /// The stages, in the order they run.
     public var stages: [Stage]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the pipeline. The platform is taken from the file's name
@@ -111,6 +112,7 @@ public struct Stage: Codable, Hashable, Sendable {
     public var testsAgainst: TestTarget?
     /// The jobs of the definition file that belong to it; empty for one job named like the stage.
     public var jobs: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a stage.
@@ -185,6 +187,7 @@ public struct Registry: Codable, Hashable, Sendable {
     public var url: String
     /// The display name; the URL's host when not given.
     public var name: String
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a registry.
@@ -199,12 +202,18 @@ public struct Registry: Codable, Hashable, Sendable {
 /// Collects the stages of a ``Pipeline``, in order.
 @resultBuilder
 public enum StageBuilder {
+    /// Adds a ``Stage`` to the block.
     public static func buildExpression(_ stage: Stage) -> [Stage] { [stage] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [Stage]) -> [Stage] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [Stage]...) -> [Stage] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [Stage]?) -> [Stage] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [Stage]) -> [Stage] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [Stage]) -> [Stage] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[Stage]]) -> [Stage] { parts.flatMap { $0 } }
 }

@@ -16,6 +16,7 @@ public struct Promotion: Codable, Hashable, Sendable {
     public var neverRebuilt: Bool
     /// Another rule of the promotion, in words.
     public var rule: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the promotion path.
@@ -47,10 +48,12 @@ public protocol Promotable {
 }
 
 extension Environment: Promotable {
+    /// This environment, as a stop on the promotion path.
     public var promotionStop: PromotionStop { .environment(id) }
 }
 
 extension Registry: Promotable {
+    /// This registry, as a stop on the promotion path.
     public var promotionStop: PromotionStop { .registry(id) }
 }
 
@@ -62,6 +65,7 @@ public struct PromotionStep: Codable, Hashable, Sendable {
     public var to: PromotionStop
     /// What lets it through.
     public var gate: Gate
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// A step from `source` to `destination` once `gate` opens.
@@ -119,12 +123,18 @@ public struct Gate: Codable, Hashable, Sendable {
 /// Collects the steps of a ``Promotion``, in order.
 @resultBuilder
 public enum PromotionBuilder {
+    /// Adds a ``PromotionStep`` to the block.
     public static func buildExpression(_ step: PromotionStep) -> [PromotionStep] { [step] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [PromotionStep]) -> [PromotionStep] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [PromotionStep]...) -> [PromotionStep] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [PromotionStep]?) -> [PromotionStep] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [PromotionStep]) -> [PromotionStep] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [PromotionStep]) -> [PromotionStep] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[PromotionStep]]) -> [PromotionStep] { parts.flatMap { $0 } }
 }

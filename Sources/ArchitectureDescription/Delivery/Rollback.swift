@@ -20,6 +20,7 @@ public struct Rollback: Codable, Hashable, Sendable {
     public var recoveryPointBasis: String?
     /// The steps, in order.
     public var procedure: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the rollback.

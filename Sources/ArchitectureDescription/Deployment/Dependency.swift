@@ -16,6 +16,7 @@ public struct Dependency: Codable, Hashable, Sendable {
     public var condition: Condition
     /// Whether the dependent restarts when the dependency is updated.
     public var restart: Bool
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Creates a dependency on a container's service.

@@ -22,6 +22,7 @@ public struct Deployment: Codable, Hashable, Sendable {
     public var volumes: [Volume]
     /// Declared networks.
     public var networks: [Network]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares the deployment.

@@ -18,6 +18,7 @@ public struct DeploymentNode: Codable, Hashable, Sendable {
     public var services: [Service]
     /// Nodes inside this node.
     public var children: [DeploymentNode]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a node and what runs on it.
@@ -57,15 +58,23 @@ public enum DeploymentComponent: Sendable {
 /// Collects what runs on a ``DeploymentNode``: services and nested nodes.
 @resultBuilder
 public enum NodeContentBuilder {
+    /// Adds a ``Service`` to the block.
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
+    /// Adds a ``DocsServer`` to the block.
     public static func buildExpression(_ docs: DocsServer) -> [DeploymentComponent] { [.service(docs.service)] }
+    /// Adds a ``DeploymentNode`` to the block.
     public static func buildExpression(_ node: DeploymentNode) -> [DeploymentComponent] { [.node(node)] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [DeploymentComponent]) -> [DeploymentComponent] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [DeploymentComponent]...) -> [DeploymentComponent] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [DeploymentComponent]?) -> [DeploymentComponent] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [DeploymentComponent]) -> [DeploymentComponent] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [DeploymentComponent]) -> [DeploymentComponent] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[DeploymentComponent]]) -> [DeploymentComponent] { parts.flatMap { $0 } }
 }
 
@@ -73,17 +82,28 @@ public enum NodeContentBuilder {
 /// services and nodes.
 @resultBuilder
 public enum DeploymentBuilder {
+    /// Adds a ``Profile`` to the block.
     public static func buildExpression(_ profile: Profile) -> [DeploymentComponent] { [.profile(profile)] }
+    /// Adds a ``Volume`` to the block.
     public static func buildExpression(_ volume: Volume) -> [DeploymentComponent] { [.volume(volume)] }
+    /// Adds a ``Network`` to the block.
     public static func buildExpression(_ network: Network) -> [DeploymentComponent] { [.network(network)] }
+    /// Adds a ``Service`` to the block.
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
+    /// Adds a ``DocsServer`` to the block.
     public static func buildExpression(_ docs: DocsServer) -> [DeploymentComponent] { [.service(docs.service)] }
+    /// Adds a ``DeploymentNode`` to the block.
     public static func buildExpression(_ node: DeploymentNode) -> [DeploymentComponent] { [.node(node)] }
     /// Includes parts built elsewhere, such as by a function marked with this builder.
     public static func buildExpression(_ parts: [DeploymentComponent]) -> [DeploymentComponent] { parts }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [DeploymentComponent]...) -> [DeploymentComponent] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [DeploymentComponent]?) -> [DeploymentComponent] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [DeploymentComponent]) -> [DeploymentComponent] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [DeploymentComponent]) -> [DeploymentComponent] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[DeploymentComponent]]) -> [DeploymentComponent] { parts.flatMap { $0 } }
 }

@@ -13,9 +13,19 @@ public struct DocsServer: Sendable {
     /// Declares the docs server.
     ///
     /// - Parameters:
+    ///   - id: The id of the server's container and compose service.
+    ///   - name: The name shown in deployment views.
+    ///   - technology: What serves the files.
+    ///   - description: What the server is for, in the deployment view.
+    ///   - image: The image that serves the files.
+    ///   - command: The command the image runs, when not its own.
     ///   - sitePath: The built site, relative to the compose file.
     ///   - siteMount: Where the server reads the site inside its container.
     ///   - port: The port mapping; nginx inside listens on port 80.
+    ///   - profiles: The compose profiles it runs in; `nil` for all.
+    ///   - file: Where it is declared; the default, the caller's file, is right.
+    ///   - line: The line of the declaration; leave the default.
+    ///   - column: The column of the declaration; leave the default.
     public init(
         _ id: String = "docs",
         _ name: String = "Documentation Server",

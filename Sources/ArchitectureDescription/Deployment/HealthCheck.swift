@@ -16,7 +16,9 @@ public struct HealthCheck: Codable, Hashable, Sendable {
 
     /// A GET request to a path and port of the container.
     public struct HTTPRequest: Codable, Hashable, Sendable {
+        /// The path that is requested, such as `/health`.
         public var path: String
+        /// The port that is requested inside the container.
         public var port: Int
     }
 

@@ -6,6 +6,7 @@ public struct Profile: Codable, Hashable, Sendable {
     public var name: String
     /// What the environment is for.
     public var description: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a profile.
@@ -44,6 +45,7 @@ public struct ProfileSettings: Codable, Hashable, Sendable {
     public var technology: String?
     /// The description shown for the deployed instance, when it differs.
     public var description: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Creates profile settings. Use ``Service/profile(_:command:image:replicas:environment:technology:description:file:line:column:)``.

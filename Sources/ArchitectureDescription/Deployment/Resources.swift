@@ -4,6 +4,7 @@ public struct Volume: Codable, Hashable, Sendable {
     public var name: String
     /// The volume driver; `nil` for the engine's default.
     public var driver: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a named volume.
@@ -20,6 +21,7 @@ public struct Network: Codable, Hashable, Sendable {
     public var name: String
     /// The network driver, such as `"bridge"`; `nil` for the engine's default.
     public var driver: String?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a network.

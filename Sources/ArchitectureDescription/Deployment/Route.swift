@@ -11,6 +11,7 @@ public struct Route: Codable, Hashable, Sendable {
     public var containerID: String
     /// The port on the destination service.
     public var port: Int?
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a route to a container's service.

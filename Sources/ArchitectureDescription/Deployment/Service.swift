@@ -41,6 +41,7 @@ public struct Service: Codable, Hashable, Sendable {
     public var routes: [Route]
     /// What differs per profile.
     public var profileSettings: [ProfileSettings]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Deploys a container as a service.

@@ -3,7 +3,9 @@
 ///
 /// A container's ``id`` is also the name of its compose service.
 public struct Container: Element, Codable, Hashable {
+    /// The id: unique in the architecture; diagrams, file names and compose services use it.
     public var id: String
+    /// The name shown in diagrams and documents.
     public var name: String
     /// The sort of container; it selects the diagram shape.
     public var kind: ContainerKind
@@ -17,6 +19,7 @@ public struct Container: Element, Codable, Hashable {
     public var tags: [String]
     /// Free-form key-value facts, listed in the generated documentation.
     public var properties: [String: String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a container.

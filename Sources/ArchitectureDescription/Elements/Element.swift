@@ -25,6 +25,9 @@ extension Element {
     ///   - description: What the use is, as a short verb phrase.
     ///   - technology: The protocol or technology of the interaction.
     ///   - tags: Free-form tags, for styling and filtering.
+    ///   - file: Where the use is declared; the default, the caller's file, is right.
+    ///   - line: The line of the declaration; leave the default.
+    ///   - column: The column of the declaration; leave the default.
     public func uses(
         _ destination: some Element,
         _ description: String,

@@ -1,6 +1,8 @@
 /// A person who uses the software: a user, an operator, an administrator.
 public struct Person: Element, Codable, Hashable {
+    /// The id: unique in the architecture; diagrams, file names and compose services use it.
     public var id: String
+    /// The name shown in diagrams and documents.
     public var name: String
     /// What the person does with the system.
     public var description: String?
@@ -8,6 +10,7 @@ public struct Person: Element, Codable, Hashable {
     public var isExternal: Bool
     /// Free-form tags, for styling and filtering.
     public var tags: [String]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a person.

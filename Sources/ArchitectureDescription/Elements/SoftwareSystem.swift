@@ -2,7 +2,9 @@
 /// value to its users, whether built by the team (with containers inside) or an
 /// external system it talks to.
 public struct SoftwareSystem: Element, Codable, Hashable {
+    /// The id: unique in the architecture; diagrams, file names and compose services use it.
     public var id: String
+    /// The name shown in diagrams and documents.
     public var name: String
     /// What the system does.
     public var description: String?
@@ -12,6 +14,7 @@ public struct SoftwareSystem: Element, Codable, Hashable {
     public var tags: [String]
     /// The containers that make up the system.
     public var containers: [Container]
+    /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
     /// Declares a software system and its containers.
@@ -46,11 +49,18 @@ public struct SoftwareSystem: Element, Codable, Hashable {
 /// Collects the containers of a ``SoftwareSystem``.
 @resultBuilder
 public enum ContainerListBuilder {
+    /// Adds a ``Container`` to the block.
     public static func buildExpression(_ container: Container) -> [Container] { [container] }
+    /// Adds containers built elsewhere, such as a function's result, to the block.
     public static func buildExpression(_ containers: [Container]) -> [Container] { containers }
+    /// Joins the statements of a block, in order.
     public static func buildBlock(_ parts: [Container]...) -> [Container] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements when the condition holds, else none.
     public static func buildOptional(_ part: [Container]?) -> [Container] { part ?? [] }
+    /// The statements of an `if` branch.
     public static func buildEither(first: [Container]) -> [Container] { first }
+    /// The statements of an `else` branch.
     public static func buildEither(second: [Container]) -> [Container] { second }
+    /// The statements of every pass of a `for` loop.
     public static func buildArray(_ parts: [[Container]]) -> [Container] { parts.flatMap { $0 } }
 }

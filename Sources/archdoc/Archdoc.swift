@@ -29,6 +29,7 @@ struct Archdoc: AsyncParsableCommand {
               ARCHDOC_MODEL_SIZE_MB    the largest model it may write (default: 64)
               ARCHDOC_PORT        the port serve listens on (default: 8000; or --port)
               ARCHDOC_NO_CHUNKING      set to compile long DSL blocks as written (slower; see README "Large models")
+              ARCHDOC_SCRIPT_MODE      set to compile main.swift as a script even when it holds only declarations (slower)
             """,
         version: VersionReport.text(detail: ProcessAllocator.name),
         subcommands: [Init.self, Generate.self, Check.self, Watch.self, Serve.self, Import.self]

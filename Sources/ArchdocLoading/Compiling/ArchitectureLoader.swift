@@ -162,21 +162,20 @@ package struct ArchitectureLoader: Sendable {
         defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
-        if let main = files.first(where: { $0.hasSuffix("/main.swift") }), let source = try? String(contentsOfFile: main, encoding: .utf8) {
-            let early = DeclarationOrder.earlyUses(in: source)
-            if !early.isEmpty { throw .compilationFailed(output: early.map { $0.diagnostic(file: main) }.joined(separator: "\n") + "\n") }
+        let mainSource = files.first { $0.hasSuffix("/main.swift") }.flatMap { main in
+            (try? String(contentsOfFile: main, encoding: .utf8)).map { (path: main, text: $0) }
         }
-        let compiledFiles = try chunkedSources(files, into: buildDirectory)
-        let arguments = library.compilerArguments + [
-            "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
-            "-module-cache-path", "\(cache.directory)/module-cache",
-        ] + compiledFiles + ["-o", executable]
-
-        let compiled: ProcessRunner.Result
-        do {
-            compiled = try ProcessRunner.run(toolchain.compilerPath, arguments)
-        } catch {
-            throw .io(path: toolchain.compilerPath, reason: "cannot run the compiler: \(error.localizedDescription)")
+        if let mainSource {
+            let early = DeclarationOrder.earlyUses(in: mainSource.text)
+            if !early.isEmpty { throw .compilationFailed(output: early.map { $0.diagnostic(file: mainSource.path) }.joined(separator: "\n") + "\n") }
+        }
+        let entry = environment["ARCHDOC_SCRIPT_MODE"] == nil ? mainSource.flatMap { LibraryMode.entryFile(forMain: $0.text) } : nil
+        var compiled = try compile(
+            files, asLibrary: entry, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
+        // What only a script may hold (a non-Sendable constant, say) is compiled as the script it is.
+        if compiled.status != 0, entry != nil, LibraryMode.needsScriptMode(compiled.combinedOutput) {
+            compiled = try compile(
+                files, asLibrary: nil, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
         }
         guard compiled.status == 0 else {
             // The compiler names the user's files (chunked copies say so with #sourceLocation).
@@ -211,7 +210,42 @@ package struct ArchitectureLoader: Sendable {
 
     /// The files to compile: each of `files`, or its rewrite by ``BuilderChunking``
     /// (under the same name, in `folder`) when it has long builder blocks.
-    private func chunkedSources(_ files: [String], into folder: String) throws(LoadError) -> [String] {
+    /// Runs swiftc on the files: as a script, or, given the text of an entry
+    /// file, as a library with that entry point (``LibraryMode``).
+    private func compile(
+        _ files: [String], asLibrary entry: String?, library: DSLLibrary, toolchain: Toolchain, cache: CacheFolder,
+        buildDirectory: String, executable: String
+    ) throws(LoadError) -> ProcessRunner.Result {
+        var compiledFiles = try chunkedSources(files, into: buildDirectory, prefix: entry == nil ? "" : "chunked-")
+        var mode: [String] = []
+        if let entry {
+            let path = "\(buildDirectory)/\(LibraryMode.entryType).swift"
+            do {
+                try entry.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw .io(path: path, reason: "cannot write the entry point: \(error.localizedDescription)")
+            }
+            compiledFiles.append(path)
+            // One frontend: the entry point needs the constants' types, which a
+            // second frontend would infer again from main.swift.
+            mode = ["-parse-as-library", "-wmo"]
+        }
+        let arguments = library.compilerArguments + mode + [
+            "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
+            "-module-cache-path", "\(cache.directory)/module-cache",
+        ] + compiledFiles + ["-o", executable]
+        do {
+            return try ProcessRunner.run(toolchain.compilerPath, arguments)
+        } catch {
+            throw .io(path: toolchain.compilerPath, reason: "cannot run the compiler: \(error.localizedDescription)")
+        }
+    }
+
+    /// The files as swiftc compiles them: a file with long builder blocks is
+    /// replaced by its chunked copy in `folder`. In library mode the copies are
+    /// named `chunked-<name>`, so that their `#sourceLocation` (the user's name)
+    /// does not clash with a file of the same name.
+    private func chunkedSources(_ files: [String], into folder: String, prefix: String) throws(LoadError) -> [String] {
         var compiled: [String] = []
         // An escape hatch, and the baseline of the tests: compile the files as written.
         guard environment["ARCHDOC_NO_CHUNKING"] == nil else { return files }
@@ -222,7 +256,7 @@ package struct ArchitectureLoader: Sendable {
                 compiled.append(file)
                 continue
             }
-            let copy = "\(folder)/\((file as NSString).lastPathComponent)"
+            let copy = "\(folder)/\(prefix)\((file as NSString).lastPathComponent)"
             do {
                 try rewritten.write(toFile: copy, atomically: true, encoding: .utf8)
             } catch {

@@ -3,6 +3,8 @@ import ArchdocModel
 import ArchitectureDescription
 import Crypto
 import Foundation
+import SwiftParser
+import SwiftSyntax
 
 /// An architecture read from its Swift files.
 package struct LoadedArchitecture: Sendable {
@@ -162,25 +164,27 @@ package struct ArchitectureLoader: Sendable {
         defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
-        let mainSource = files.first { $0.hasSuffix("/main.swift") }.flatMap { main in
-            (try? String(contentsOfFile: main, encoding: .utf8)).map { (path: main, text: $0) }
+        // Each file read and parsed once, for the order check, library mode, chunking and the hints.
+        let sources = files.map { file in
+            SourceFile(path: file, text: try? String(contentsOfFile: file, encoding: .utf8))
         }
-        if let mainSource {
-            let early = DeclarationOrder.earlyUses(in: mainSource.text)
-            if !early.isEmpty { throw .compilationFailed(output: early.map { $0.diagnostic(file: mainSource.path) }.joined(separator: "\n") + "\n") }
+        let main = sources.first { $0.path.hasSuffix("/main.swift") }
+        if let main, let tree = main.tree {
+            let early = DeclarationOrder.earlyUses(in: tree)
+            if !early.isEmpty { throw .compilationFailed(output: early.map { $0.diagnostic(file: main.path) }.joined(separator: "\n") + "\n") }
         }
-        let entry = environment["ARCHDOC_SCRIPT_MODE"] == nil ? mainSource.flatMap { LibraryMode.entryFile(forMain: $0.text) } : nil
+        let entry = environment["ARCHDOC_SCRIPT_MODE"] == nil ? main?.tree.flatMap { LibraryMode.entryFile(forMain: $0) } : nil
         var compiled = try compile(
-            files, asLibrary: entry, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
+            sources, asLibrary: entry, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
         // What only a script may hold (a non-Sendable constant, say) is compiled as the script it is.
         if compiled.status != 0, entry != nil, LibraryMode.needsScriptMode(compiled.combinedOutput) {
             compiled = try compile(
-                files, asLibrary: nil, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
+                sources, asLibrary: nil, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
         }
         guard compiled.status == 0 else {
             // The compiler names the user's files (chunked copies say so with #sourceLocation).
-            let sources = Dictionary(files.compactMap { file in (try? String(contentsOfFile: file, encoding: .utf8)).map { (file, $0) } }) { first, _ in first }
-            throw .compilationFailed(output: CompilerHints.annotated(compiled.combinedOutput, sources: sources))
+            let texts = Dictionary(sources.compactMap { source in source.text.map { (source.path, $0) } }) { first, _ in first }
+            throw .compilationFailed(output: CompilerHints.annotated(compiled.combinedOutput, sources: texts))
         }
 
         let ran: ProcessRunner.Result
@@ -208,23 +212,31 @@ package struct ArchitectureLoader: Sendable {
         return data
     }
 
-    /// The files to compile: each of `files`, or its rewrite by ``BuilderChunking``
-    /// (under the same name, in `folder`) when it has long builder blocks.
+    /// One of the user's files: its text (nil when unreadable, which the
+    /// compiler then reports) and its syntax tree, parsed once.
+    private struct SourceFile {
+        var path: String
+        var text: String?
+        var tree: SourceFileSyntax?
+
+        init(path: String, text: String?) {
+            self.path = path
+            self.text = text
+            tree = text.map { Parser.parse(source: $0) }
+        }
+    }
+
     /// Runs swiftc on the files: as a script, or, given the text of an entry
     /// file, as a library with that entry point (``LibraryMode``).
     private func compile(
-        _ files: [String], asLibrary entry: String?, library: DSLLibrary, toolchain: Toolchain, cache: CacheFolder,
+        _ sources: [SourceFile], asLibrary entry: String?, library: DSLLibrary, toolchain: Toolchain, cache: CacheFolder,
         buildDirectory: String, executable: String
     ) throws(LoadError) -> ProcessRunner.Result {
-        var compiledFiles = try chunkedSources(files, into: buildDirectory, prefix: entry == nil ? "" : "chunked-")
+        var compiledFiles = try chunkedSources(sources, into: buildDirectory, prefix: entry == nil ? "" : "chunked-")
         var mode: [String] = []
         if let entry {
             let path = "\(buildDirectory)/\(LibraryMode.entryType).swift"
-            do {
-                try entry.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw .io(path: path, reason: "cannot write the entry point: \(error.localizedDescription)")
-            }
+            try writeBuildFile(entry, to: path, what: "the entry point")
             compiledFiles.append(path)
             // One frontend: the entry point needs the constants' types, which a
             // second frontend would infer again from main.swift.
@@ -245,26 +257,29 @@ package struct ArchitectureLoader: Sendable {
     /// replaced by its chunked copy in `folder`. In library mode the copies are
     /// named `chunked-<name>`, so that their `#sourceLocation` (the user's name)
     /// does not clash with a file of the same name.
-    private func chunkedSources(_ files: [String], into folder: String, prefix: String) throws(LoadError) -> [String] {
+    private func chunkedSources(_ sources: [SourceFile], into folder: String, prefix: String) throws(LoadError) -> [String] {
         var compiled: [String] = []
         // An escape hatch, and the baseline of the tests: compile the files as written.
-        guard environment["ARCHDOC_NO_CHUNKING"] == nil else { return files }
-        for file in files {
-            guard let source = try? String(contentsOfFile: file, encoding: .utf8),
-                  let rewritten = BuilderChunking.rewrite(source, path: file)
-            else {
-                compiled.append(file)
+        guard environment["ARCHDOC_NO_CHUNKING"] == nil else { return sources.map(\.path) }
+        for source in sources {
+            guard let tree = source.tree, let rewritten = BuilderChunking.rewrite(tree, path: source.path) else {
+                compiled.append(source.path)
                 continue
             }
-            let copy = "\(folder)/\(prefix)\((file as NSString).lastPathComponent)"
-            do {
-                try rewritten.write(toFile: copy, atomically: true, encoding: .utf8)
-            } catch {
-                throw .io(path: copy, reason: "cannot write the file to compile: \(error.localizedDescription)")
-            }
+            let copy = "\(folder)/\(prefix)\((source.path as NSString).lastPathComponent)"
+            try writeBuildFile(rewritten, to: copy, what: "the file to compile")
             compiled.append(copy)
         }
         return compiled
+    }
+
+    /// Writes a file of the build folder that swiftc compiles.
+    private func writeBuildFile(_ text: String, to path: String, what: String) throws(LoadError) {
+        do {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw .io(path: path, reason: "cannot write \(what): \(error.localizedDescription)")
+        }
     }
 
     /// The document in the program's JSON (or a cached file), decoded once:

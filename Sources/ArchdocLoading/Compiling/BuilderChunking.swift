@@ -48,7 +48,11 @@ package enum BuilderChunking {
     ///
     /// - Parameter path: The user's file, which `#filePath` and diagnostics keep naming.
     package static func rewrite(_ source: String, path: String) -> String? {
-        let tree = Parser.parse(source: source)
+        rewrite(Parser.parse(source: source), path: path)
+    }
+
+    /// The same, for a file already parsed (the loader parses each file once).
+    package static func rewrite(_ tree: SourceFileSyntax, path: String) -> String? {
         let finder = LongBlockFinder(viewMode: .sourceAccurate)
         finder.walk(tree)
         guard !finder.blocks.isEmpty else { return nil }
@@ -73,7 +77,7 @@ package enum BuilderChunking {
             let calls = names.map { "\($0)()" }.joined(separator: ", ")
             insertions.append((end, " }; return \(module).\(block.builder).buildBlock(\(calls))"))
         }
-        var bytes = Array(source.utf8)
+        var bytes = tree.syntaxTextBytes
         // From the end, so that earlier offsets stay valid; at one offset, in
         // the order they were made (a chunk's end before the closure's return).
         for insertion in insertions.enumerated().sorted(by: { ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset) }) {

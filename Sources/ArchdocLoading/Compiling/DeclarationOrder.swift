@@ -28,7 +28,11 @@ package enum DeclarationOrder {
 
     /// The early uses in a `main.swift`, in the order of the file.
     package static func earlyUses(in source: String) -> [EarlyUse] {
-        let tree = Parser.parse(source: source)
+        earlyUses(in: Parser.parse(source: source))
+    }
+
+    /// The same, for a file already parsed.
+    package static func earlyUses(in tree: SourceFileSyntax) -> [EarlyUse] {
         let converter = SourceLocationConverter(fileName: "main.swift", tree: tree)
         // Every top-level constant or variable, where it is declared.
         var declarations: [String: AbsolutePosition] = [:]

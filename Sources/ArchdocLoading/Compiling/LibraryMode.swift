@@ -24,7 +24,11 @@ package enum LibraryMode {
     /// The entry file that runs `main.swift`'s constants in order, or `nil` when
     /// the file must be compiled as a script.
     package static func entryFile(forMain source: String) -> String? {
-        let tree = Parser.parse(source: source)
+        entryFile(forMain: Parser.parse(source: source))
+    }
+
+    /// The same, for a file already parsed.
+    package static func entryFile(forMain tree: SourceFileSyntax) -> String? {
         var constants: [String] = []
         for item in tree.statements {
             let declaration = item.item

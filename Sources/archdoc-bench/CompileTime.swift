@@ -13,6 +13,7 @@ struct CompileTime {
 
     static let sizes = [100, 400, 1_000]
     static let stage = "compile README-style architecture (cold)"
+    static let editStage = "serve: one-line edit in one of 10 files of 1,000 containers → reload event"
 
     /// `architecture/main.swift` with `count` containers in the README's style.
     static func readmeStyle(containers count: Int) -> String {
@@ -50,6 +51,99 @@ struct CompileTime {
         return out
     }
 
+    /// The same architecture split over `parts` files, as the README's
+    /// "Splitting an architecture" teaches: `main.swift` assembles the parts,
+    /// and `part<k>.swift` declares its containers and, in builder-marked
+    /// computed variables, the containers' relationships (some to other
+    /// parts' containers) and services. File names to contents.
+    static func split(containers count: Int, parts: Int) -> [(name: String, text: String)] {
+        let icons = ["python", "server", "postgresql", "redis", "cogs"]
+        let perPart = (count + parts - 1) / parts
+        var main = "import ArchitectureDescription\n\nlet user = Person(\"user\", \"User\", description: \"System user\")\n\n"
+        main += "let architecture = Architecture(\"Scale\") {\n    user\n    SoftwareSystem(\"scale\", \"Scale\", description: \"The product\") {\n"
+        for part in 0..<parts { main += "        part\(part)Containers\n" }
+        main += "    }\n    user.uses(c0, \"Uses\", technology: \"HTTPS\")\n"
+        for part in 0..<parts { main += "    part\(part)Relationships\n" }
+        main += "    Deployment {\n        Profile(\"dev\", \"Development\")\n        Profile(\"prod\", \"Production\")\n"
+        for part in 0..<parts { main += "        part\(part)Services\n" }
+        main += "        DocsServer(profiles: [\"dev\"])\n    }\n}\n"
+        var files = [(name: "main.swift", text: main)]
+        for part in 0..<parts {
+            let range = (part * perPart)..<min(count, (part + 1) * perPart)
+            var out = "import ArchitectureDescription\n\n"
+            for i in range {
+                let kind = i % 10 == 9 ? ", kind: .database" : ""
+                out += "let c\(i) = Container(\"c\(i)\", \"Container \(i)\"\(kind), technology: \"Python, FastAPI\", description: \"Serves part \(i) of the API\", icon: .\(icons[i % 5]))\n"
+            }
+            out += "\n@ContainerListBuilder var part\(part)Containers: [Container] {\n"
+            for i in range { out += "    c\(i)\n" }
+            out += "}\n\n@ArchitectureBuilder var part\(part)Relationships: [ArchitectureComponent] {\n"
+            for i in range {
+                for k in 1...3 {
+                    var j = (i + k * 7) % count
+                    if j == i { j = (i + 1) % count }
+                    out += "    c\(i).uses(c\(j), \"Calls \(k)\", technology: \"HTTP\")\n"
+                }
+            }
+            out += "}\n\n@DeploymentBuilder var part\(part)Services: [DeploymentComponent] {\n"
+            for i in range {
+                if i % 10 == 9 {
+                    out += "    Service(c\(i), image: \"postgres:17\", volumes: [\"pg\(i):/var/lib/postgresql/data\"], healthcheck: .command(\"pg_isready\"))\n"
+                    continue
+                }
+                let database = i / 10 * 10 + 9
+                let dependency = database < count ? ", dependsOn: [.healthy(c\(database))]" : ""
+                out += "    Service(c\(i), image: \"registry.example.com/c\(i):1.0\", ports: [\"\(10_000 + i):8080\"]\(dependency))\n"
+                if i % 4 == 0 {
+                    out += "        .profile(\"dev\", command: \"uvicorn app:app --reload\")\n"
+                    out += "        .profile(\"prod\", command: \"gunicorn app:app\", replicas: 2)\n"
+                }
+            }
+            out += "}\n"
+            files.append((name: "part\(part).swift", text: out))
+        }
+        return files
+    }
+
+    /// `archdoc serve` on the 1,000-container architecture split over 10
+    /// files; each run changes one service's image tag, a one-line edit in
+    /// `part4.swift`, and times it to the reload event on the page's event
+    /// stream, as a browser sees it: the incremental compile, the program, and
+    /// the site rebuilt.
+    mutating func incrementalEdit() throws -> Measurement? {
+        let project = "\(work)/split-1000"
+        try? FileManager.default.removeItem(atPath: "\(project)/architecture")
+        try FileManager.default.createDirectory(atPath: "\(project)/architecture", withIntermediateDirectories: true)
+        for file in Self.split(containers: 1_000, parts: 10) {
+            try file.text.write(toFile: "\(project)/architecture/\(file.name)", atomically: true, encoding: .utf8)
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = "\(work)/compile-cache"
+        let server = try BackgroundProcess(archdoc, ["serve", "--port", "0"], in: project, log: "\(work)/serve-split.log", environment: environment)
+        defer { server.stop() }
+        // The first, cold compile of all ten files comes before the server listens.
+        guard let port = server.waitFor(#"http://127\.0\.0\.1:(\d+)/"#, seconds: 300).flatMap({ Int($0) }), let curl = Processes.which("curl") else {
+            notes.append("archdoc serve on the split architecture did not start (or curl is missing): \(server.output.suffix(400))")
+            return nil
+        }
+        let events = try BackgroundProcess(curl, ["--silent", "--no-buffer", "http://127.0.0.1:\(port)/_archdoc/events"], in: project, log: "\(work)/events-split.log")
+        defer { events.stop() }
+        guard events.waitFor("(retry): ", seconds: 10) != nil else {
+            notes.append("no event stream on the split architecture's server")
+            return nil
+        }
+        let part = "\(project)/architecture/part4.swift"
+        return try ServeLoad.reloadLatency(
+            Self.editStage, runs: 3, timeout: .seconds(120), note: "incremental compile of part4.swift, relink, run, site rebuilt",
+            events: events, notes: &notes,
+            save: { run in
+                let text = try String(contentsOfFile: part, encoding: .utf8)
+                let old = "registry.example.com/c451:1.\(run)\"", new = "registry.example.com/c451:1.\(run + 1)\""
+                guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile) }
+                try text.replacingOccurrences(of: old, with: new).write(toFile: part, atomically: true, encoding: .utf8)
+            })
+    }
+
     /// For each size: `archdoc generate` with the model not cached (swiftc's
     /// module cache warm, as on any machine after the first run), then with it
     /// cached; the compile is the difference. Peak memory is the largest
@@ -77,6 +171,7 @@ struct CompileTime {
             out.append(Measurement(stage: Self.stage, size: size, medianMs: cold.wallMs - warm.wallMs, minMs: nil, runs: 1, peakMiB: peak,
                                    note: String(format: "generate %.0f ms cold, %.0f ms cached", cold.wallMs, warm.wallMs)))
         }
+        if let edit = try incrementalEdit() { out.append(edit) }
         return out
     }
 }

@@ -42,30 +42,33 @@ struct ServeLoad {
         // A save appends a line, as an editor would. A Markdown page is only
         // rendered again; a changed main.swift is compiled again first.
         var out: [Measurement] = []
-        if let markdown = try reloadLatency("serve: save Markdown page → reload event", editing: page, runs: 7, timeout: .seconds(10),
-                                            note: "inotify, 60 ms debounce, rebuild, server-sent event", events: events, edit: { "\nEdit \($0).\n" }) {
+        if let markdown = try Self.reloadLatency("serve: save Markdown page → reload event", runs: 7, timeout: .seconds(10),
+                                                 note: "inotify, 60 ms debounce, rebuild, server-sent event", events: events, notes: &notes,
+                                                 save: { try Self.append("\nEdit \($0).\n", to: page) }) {
             out.append(markdown)
         }
-        if let swift = try reloadLatency("serve: save main.swift → reload event", editing: "\(root)/architecture/main.swift", runs: 3, timeout: .seconds(60),
-                                         note: "the model is compiled again (swiftc), then the site rebuilt", events: events,
-                                         edit: { "\n// Edit \($0) at \(Date().timeIntervalSince1970)\n" }) {
+        let main = "\(root)/architecture/main.swift"
+        if let swift = try Self.reloadLatency("serve: save main.swift → reload event", runs: 3, timeout: .seconds(60),
+                                              note: "the model is compiled again (swiftc), then the site rebuilt", events: events, notes: &notes,
+                                              save: { try Self.append("\n// Edit \($0) at \(Date().timeIntervalSince1970)\n", to: main) }) {
             out.append(swift)
         }
         if let load = try loadTest(base: base, page: page, events: events) { out.append(load) }
         return out
     }
 
-    /// Appends `edit(run)` to a file `runs` times and times each save until the
+    /// Saves a file `runs` times (`save(run)`) and times each save until the
     /// next reload event; `nil` (and a note) when a save gets none in `timeout`.
-    private mutating func reloadLatency(
-        _ stage: String, editing path: String, runs: Int, timeout: Duration, note: String, events: BackgroundProcess, edit: (Int) -> String
+    static func reloadLatency(
+        _ stage: String, runs: Int, timeout: Duration, note: String, events: BackgroundProcess, notes: inout [String],
+        save: (Int) throws -> Void
     ) throws -> Measurement? {
         let clock = ContinuousClock()
         var latencies: [Double] = []
         for run in 0..<runs {
             let before = events.count(of: "event: reload")
             let start = clock.now
-            try append(edit(run), to: path)
+            try save(run)
             while events.count(of: "event: reload") == before, clock.now - start < timeout { usleep(500) }
             guard events.count(of: "event: reload") > before else {
                 notes.append("\(stage): no reload event within \(timeout) of a save")
@@ -89,7 +92,7 @@ struct ServeLoad {
         let load = try BackgroundProcess(wrk, ["--threads", "2", "--connections", "16", "--duration", "8s", "--latency", "\(base)/index.html"],
                                          in: work, log: "\(work)/wrk.log")
         usleep(3_000_000)
-        try append("\nEdited under load.\n", to: page)
+        try Self.append("\nEdited under load.\n", to: page)
         load.waitForExit(seconds: 30)
         let report = load.output
         let rebuilt = events.count(of: "event: reload") > before
@@ -116,7 +119,7 @@ struct ServeLoad {
                          perSecond, non2xx + socketErrors, non2xx, socketErrors, rebuilt ? "yes" : "NO"))
     }
 
-    private func append(_ text: String, to path: String) throws {
+    static func append(_ text: String, to path: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         try handle.seekToEnd()
@@ -137,10 +140,11 @@ final class BackgroundProcess {
     private let process = Process()
     private let log: String
 
-    init(_ executable: String, _ arguments: [String], in directory: String, log: String) throws {
+    init(_ executable: String, _ arguments: [String], in directory: String, log: String, environment: [String: String]? = nil) throws {
         self.log = log
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
+        if let environment { process.environment = environment }
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))

@@ -146,7 +146,7 @@ do {
         log("c4-diagrams peer: its exports in turns with our renderers, 1,000 containers; then as a whole process")
         fixed += try child(["--stage", "peer-turns"], oneCPU: true)
         fixed += try peers.c4DiagramsWholeProcess(spec: spec)
-        log("compile time of README-style architectures, 100, 400 and 1,000 containers (about 1 min)")
+        log("compile time of README-style architectures, 100, 400 and 1,000 containers, and a one-line edit of a split one (about 2 min)")
         var compile = CompileTime(work: work, archdoc: archdoc)
         fixed += try compile.run()
         notes += compile.notes

@@ -19,6 +19,23 @@ import Testing
         #expect(touched == ["_ = api", "_ = `default`", "_ = architecture"])
     }
 
+    /// A builder-marked computed variable (a part of a split architecture) is
+    /// no state: it runs when it is read, so it is neither touched by the entry
+    /// point nor held to the order of the file.
+    @Test func aComputedPartIsNoState() throws {
+        let source = """
+            import ArchitectureDescription
+            @ContainerListBuilder var parts: [Container] { api }
+            let api = Container("api", "API")
+            let architecture = Architecture("A") { SoftwareSystem("s", "S") { parts } }
+            """
+        let entry = try #require(LibraryMode.entryFile(forMain: source))
+        let touched = entry.split(separator: "\n").filter { $0.contains("_ = ") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(touched == ["_ = api", "_ = architecture"])
+        #expect(DeclarationOrder.earlyUses(in: source).isEmpty)
+        #expect(LibraryMode.entryFile(forMain: "var parts: [Int] = [1]\nlet a = 1") == nil)
+    }
+
     @Test func aScriptStaysAScript() {
         let statements = [
             "let a = Container(\"a\", \"A\")\nprint(a)",

@@ -150,20 +150,34 @@ package struct ArchitectureLoader: Sendable {
         if let built = library.compilerVersion(), built != toolchain.version {
             throw .toolchainMismatch(library: built, compiler: toolchain.version, compilerPath: toolchain.compilerPath)
         }
-        // One folder per compilation: two loads of the same architecture at
-        // once (two processes, or parallel tests) must not share or delete
-        // each other's files. The model cache itself is written atomically.
-        // Named by this process, so that the next run removes it if a kill -9 kept this one from doing so.
+        // An architecture of several files keeps its build folder, so that an
+        // edit recompiles only what it touched (IncrementalBuild); otherwise one
+        // folder per compilation: two loads of the same architecture at once
+        // (two processes, or parallel tests) must not share or delete each
+        // other's files. The model cache itself is written atomically.
+        let incremental = files.count > 1 && environment["ARCHDOC_NO_INCREMENTAL"] == nil
+            ? IncrementalBuild.open(
+                for: (files[0] as NSString).deletingLastPathComponent, in: cache,
+                stamp: [ArchdocVersion.current, toolchain.version, library.fingerprint()].joined(separator: "\n"))
+            : nil
+        defer { withExtendedLifetime(incremental) {} }
         let buildDirectory: String
-        do {
-            try FileManager.default.createDirectory(atPath: "\(cache.directory)/build", withIntermediateDirectories: true)
-            buildDirectory = try ScratchFolder.create(prefix: "model", in: "\(cache.directory)/build")
-        } catch {
-            throw .io(path: "\(cache.directory)/build", reason: "cannot create the build folder: \(error.localizedDescription)")
+        if let incremental {
+            buildDirectory = incremental.directory
+        } else {
+            // Named by this process, so that the next run removes it if a kill -9 kept this one from doing so.
+            do {
+                try FileManager.default.createDirectory(atPath: "\(cache.directory)/build", withIntermediateDirectories: true)
+                buildDirectory = try ScratchFolder.create(prefix: "model", in: "\(cache.directory)/build")
+            } catch {
+                throw .io(path: "\(cache.directory)/build", reason: "cannot create the build folder: \(error.localizedDescription)")
+            }
         }
-        defer { try? FileManager.default.removeItem(atPath: buildDirectory) }
+        defer { if incremental == nil { try? FileManager.default.removeItem(atPath: buildDirectory) } }
         let executable = "\(buildDirectory)/architecture"
         let output = "\(buildDirectory)/model.json"
+        // A kept folder holds the last run's model, which this run must not be taken to have written.
+        try? FileManager.default.removeItem(atPath: output)
         // Each file read and parsed once, for the order check, library mode, chunking and the hints.
         let sources = files.map { file in
             SourceFile(path: file, text: try? String(contentsOfFile: file, encoding: .utf8))
@@ -175,11 +189,13 @@ package struct ArchitectureLoader: Sendable {
         }
         let entry = environment["ARCHDOC_SCRIPT_MODE"] == nil ? main?.tree.flatMap { LibraryMode.entryFile(forMain: $0) } : nil
         var compiled = try compile(
-            sources, asLibrary: entry, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
+            sources, asLibrary: entry, library: library, toolchain: toolchain, cache: cache, incremental: incremental,
+            buildDirectory: buildDirectory, executable: executable)
         // What only a script may hold (a non-Sendable constant, say) is compiled as the script it is.
         if compiled.status != 0, entry != nil, LibraryMode.needsScriptMode(compiled.combinedOutput) {
             compiled = try compile(
-                sources, asLibrary: nil, library: library, toolchain: toolchain, cache: cache, buildDirectory: buildDirectory, executable: executable)
+                sources, asLibrary: nil, library: library, toolchain: toolchain, cache: cache, incremental: incremental,
+                buildDirectory: buildDirectory, executable: executable)
         }
         guard compiled.status == 0 else {
             // The compiler names the user's files (chunked copies say so with #sourceLocation).
@@ -227,21 +243,24 @@ package struct ArchitectureLoader: Sendable {
     }
 
     /// Runs swiftc on the files: as a script, or, given the text of an entry
-    /// file, as a library with that entry point (``LibraryMode``).
+    /// file, as a library with that entry point (``LibraryMode``); in the
+    /// incremental build's folder when there is one.
     private func compile(
         _ sources: [SourceFile], asLibrary entry: String?, library: DSLLibrary, toolchain: Toolchain, cache: CacheFolder,
-        buildDirectory: String, executable: String
+        incremental: IncrementalBuild?, buildDirectory: String, executable: String
     ) throws(LoadError) -> ProcessRunner.Result {
-        var compiledFiles = try chunkedSources(sources, into: buildDirectory, prefix: entry == nil ? "" : "chunked-")
+        let copies = incremental?.sourcesDirectory ?? buildDirectory
+        var compiledFiles = try chunkedSources(sources, into: copies, prefix: entry == nil ? "" : "chunked-")
         var mode: [String] = []
         if let entry {
-            let path = "\(buildDirectory)/\(LibraryMode.entryType).swift"
+            let path = "\(copies)/\(LibraryMode.entryType).swift"
             try writeBuildFile(entry, to: path, what: "the entry point")
             compiledFiles.append(path)
-            // One frontend: the entry point needs the constants' types, which a
-            // second frontend would infer again from main.swift.
-            mode = ["-parse-as-library", "-wmo"]
+            // One frontend, unless incremental: the entry point needs the constants'
+            // types, which a second frontend would infer again from main.swift.
+            mode = incremental == nil ? ["-parse-as-library", "-wmo"] : ["-parse-as-library"]
         }
+        if let incremental { mode += try incremental.driverArguments(for: compiledFiles) }
         let arguments = library.compilerArguments + mode + [
             "-Xlinker", "-rpath", "-Xlinker", library.libraryDirectory,
             "-module-cache-path", "\(cache.directory)/module-cache",
@@ -273,10 +292,11 @@ package struct ArchitectureLoader: Sendable {
         return compiled
     }
 
-    /// Writes a file of the build folder that swiftc compiles.
+    /// Writes a file of the build folder that swiftc compiles; an unchanged
+    /// one is left alone, for the incremental build.
     private func writeBuildFile(_ text: String, to path: String, what: String) throws(LoadError) {
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try IncrementalBuild.writeIfChanged(text, to: path)
         } catch {
             throw .io(path: path, reason: "cannot write \(what): \(error.localizedDescription)")
         }

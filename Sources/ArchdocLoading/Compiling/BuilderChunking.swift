@@ -24,6 +24,12 @@ import SwiftSyntax
 /// diagnostics still point where the user wrote; a `#sourceLocation` at the top
 /// keeps `#filePath` the user's file. Small blocks, and blocks that hold anything
 /// but statements of the DSL's own builders, are left as they are.
+///
+/// The body of a computed variable or function marked with one of the DSL's
+/// builders (`@ArchitectureBuilder var payments: [ArchitectureComponent] { … }`,
+/// the way a split architecture shares its parts) is chunked the same way; its
+/// attribute is blanked out in the copy, so that the body, which now returns
+/// explicitly, is an ordinary one.
 package enum BuilderChunking {
     /// The statements of one local function. Within a chunk the cost is still
     /// quadratic, so it is kept small; 32 measured best (16 and 64 within 10%).
@@ -57,6 +63,11 @@ package enum BuilderChunking {
         finder.walk(tree)
         guard !finder.blocks.isEmpty else { return nil }
 
+        var bytes = tree.syntaxTextBytes
+        // Blanked with as many spaces, so that no offset moves.
+        for range in finder.blocks.compactMap(\.attribute) {
+            bytes.replaceSubrange(range, with: repeatElement(UInt8(ascii: " "), count: range.count))
+        }
         var insertions: [(offset: Int, text: String)] = []
         for (number, block) in finder.blocks.enumerated() {
             let module = "ArchitectureDescription"
@@ -77,7 +88,6 @@ package enum BuilderChunking {
             let calls = names.map { "\($0)()" }.joined(separator: ", ")
             insertions.append((end, " }; return \(module).\(block.builder).buildBlock(\(calls))"))
         }
-        var bytes = tree.syntaxTextBytes
         // From the end, so that earlier offsets stay valid; at one offset, in
         // the order they were made (a chunk's end before the closure's return).
         for insertion in insertions.enumerated().sorted(by: { ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset) }) {
@@ -91,14 +101,20 @@ package enum BuilderChunking {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A trailing closure of a DSL call with more than ``chunkSize`` statements.
+    /// A trailing closure of a DSL call, or a builder-marked body, with more
+    /// than ``chunkSize`` statements.
     struct Block {
         var builder: String
         var element: String
-        /// Just after the closure's `{`.
+        /// Just after the closure's (or body's) `{`.
         var openBrace: Int
         var statements: [CodeBlockItemSyntax]
+        /// The bytes of a body's builder attribute, blanked in the copy.
+        var attribute: Range<Int>? = nil
     }
+
+    /// What each of the DSL's builders collects, by the builder's name.
+    static let elements: [String: String] = Dictionary(builders.values.map { ($0.builder, $0.element) }) { first, _ in first }
 
     /// Finds the long blocks, nested ones included.
     final class LongBlockFinder: SyntaxVisitor {
@@ -117,6 +133,45 @@ package enum BuilderChunking {
                 openBrace: closure.leftBrace.endPositionBeforeTrailingTrivia.utf8Offset,
                 statements: Array(closure.statements)))
             return .visitChildren
+        }
+
+        override func visit(_ variable: VariableDeclSyntax) -> SyntaxVisitorContinueKind {
+            guard variable.bindings.count == 1, let binding = variable.bindings.first, binding.initializer == nil,
+                  case .getter(let statements)? = binding.accessorBlock?.accessors,
+                  let brace = binding.accessorBlock?.leftBrace
+            else { return .visitChildren }
+            addBody(statements, openBrace: brace, attributes: variable.attributes)
+            return .visitChildren
+        }
+
+        override func visit(_ function: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
+            guard let body = function.body else { return .visitChildren }
+            addBody(body.statements, openBrace: body.leftBrace, attributes: function.attributes)
+            return .visitChildren
+        }
+
+        /// A body marked `@SomeBuilder` (one of the DSL's), long enough to chunk.
+        private func addBody(_ statements: CodeBlockItemListSyntax, openBrace: TokenSyntax, attributes: AttributeListSyntax) {
+            for case .attribute(let attribute) in attributes {
+                guard attribute.arguments == nil,
+                      let name = Self.builderName(attribute.attributeName), let element = BuilderChunking.elements[name],
+                      statements.count > BuilderChunking.chunkSize, statements.allSatisfy(Self.isBuilderStatement)
+                else { continue }
+                let start = attribute.positionAfterSkippingLeadingTrivia.utf8Offset
+                blocks.append(Block(
+                    builder: name, element: element, openBrace: openBrace.endPositionBeforeTrailingTrivia.utf8Offset,
+                    statements: Array(statements), attribute: start..<attribute.endPositionBeforeTrailingTrivia.utf8Offset))
+                return
+            }
+        }
+
+        /// `ArchitectureBuilder` in `@ArchitectureBuilder` and `@ArchitectureDescription.ArchitectureBuilder`.
+        static func builderName(_ type: TypeSyntax) -> String? {
+            if let identifier = type.as(IdentifierTypeSyntax.self), identifier.genericArgumentClause == nil { return identifier.name.text }
+            if let member = type.as(MemberTypeSyntax.self), member.baseType.as(IdentifierTypeSyntax.self)?.name.text == "ArchitectureDescription" {
+                return member.name.text
+            }
+            return nil
         }
 
         /// `Architecture` in `Architecture(…)` and `ArchitectureDescription.Architecture(…)`.

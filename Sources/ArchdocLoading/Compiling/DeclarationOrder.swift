@@ -38,7 +38,7 @@ package enum DeclarationOrder {
         var declarations: [String: AbsolutePosition] = [:]
         for item in tree.statements {
             guard let variable = item.item.as(VariableDeclSyntax.self) else { continue }
-            for binding in variable.bindings {
+            for binding in variable.bindings where !LibraryMode.isComputed(binding) {
                 if let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text, declarations[name] == nil {
                     declarations[name] = binding.pattern.position
                 }
@@ -50,6 +50,8 @@ package enum DeclarationOrder {
             // Functions and types run when they are called, not where they stand.
             if item.item.is(FunctionDeclSyntax.self) || item.item.is(StructDeclSyntax.self) || item.item.is(ClassDeclSyntax.self)
                 || item.item.is(EnumDeclSyntax.self) || item.item.is(ExtensionDeclSyntax.self) { continue }
+            // Nor do computed variables (a builder-marked part of the model).
+            if let variable = item.item.as(VariableDeclSyntax.self), variable.bindings.allSatisfy(LibraryMode.isComputed) { continue }
             finder.walk(item)
         }
         return finder.uses.map { name, position, declared in

@@ -16,7 +16,7 @@ import SwiftSyntax
 ///
 /// A `main.swift` that runs statements (`print`, `for`, `if`), or has a `var`
 /// (a script's are main-actor state, a library's are an error in Swift 6), is
-/// compiled as the script it is.
+/// compiled as the script it is. A computed `var` is no state, and is allowed.
 package enum LibraryMode {
     /// The name of the entry point; nothing a user writes is named so.
     static let entryType = "__ArchdocEntryPoint"
@@ -33,6 +33,8 @@ package enum LibraryMode {
         for item in tree.statements {
             let declaration = item.item
             if let variable = declaration.as(VariableDeclSyntax.self) {
+                // A computed variable (a builder-marked part, say) runs when it is read.
+                if variable.bindings.allSatisfy(isComputed) { continue }
                 guard variable.bindingSpecifier.tokenKind == .keyword(.let) else { return nil }
                 for binding in variable.bindings {
                     guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text,
@@ -59,6 +61,15 @@ package enum LibraryMode {
             }
 
             """
+    }
+
+    /// A binding with a getter and no storage: `var parts: [Container] { … }`.
+    static func isComputed(_ binding: PatternBindingSyntax) -> Bool {
+        guard binding.initializer == nil, let accessors = binding.accessorBlock?.accessors else { return false }
+        switch accessors {
+        case .getter: return true
+        case .accessors(let list): return list.allSatisfy { $0.accessorSpecifier.tokenKind == .keyword(.get) }
+        }
     }
 
     /// Whether a failed library-mode compile failed for being a library: a

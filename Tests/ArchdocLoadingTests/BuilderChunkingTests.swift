@@ -33,6 +33,15 @@ import Testing
         return lines.joined(separator: "\n")
     }
 
+    /// A file that starts with a declaration keeps the directive on a line of its own.
+    @Test func theDirectiveTakesTheFirstLineOnlyWhenItCan() {
+        let path = "/a/main.swift"
+        #expect(BuilderChunking.withSourceLocation("// Acme\nlet a = 1\n", path: path) == "#sourceLocation(file: \"/a/main.swift\", line: 2)\nlet a = 1\n")
+        #expect(BuilderChunking.withSourceLocation("\nlet a = 1", path: path) == "#sourceLocation(file: \"/a/main.swift\", line: 2)\nlet a = 1")
+        #expect(BuilderChunking.withSourceLocation("let a = 1\n", path: path) == "#sourceLocation(file: \"/a/main.swift\", line: 1)\nlet a = 1\n")
+        #expect(BuilderChunking.withSourceLocation("import A; let b = 1\n", path: path).hasPrefix("#sourceLocation(file: \"/a/main.swift\", line: 1)\nimport A;"))
+    }
+
     @Test func shortBlocksAreCompiledAsWritten() {
         #expect(BuilderChunking.rewrite(Self.source(containers: 10), path: "/a/main.swift") == nil)
     }
@@ -41,14 +50,18 @@ import Testing
         let original = Self.source(containers: 80)
         let rewritten = try #require(BuilderChunking.rewrite(original, path: "/a/main.swift"))
         let lines = rewritten.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "#sourceLocation(file: \"/a/main.swift\", line: 1)")
         let originalLines = original.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.count == originalLines.count + 1)
+        // The directive takes the import's line, which moves to the end: every
+        // other line has the number the directive gives it, so the compiler's
+        // excerpts and its line numbers agree.
+        #expect(lines.first == "#sourceLocation(file: \"/a/main.swift\", line: 2)")
+        #expect(lines.suffix(4) == ["#sourceLocation(file: \"/a/main.swift\", line: 1)", "import ArchitectureDescription", "#sourceLocation()", ""])
+        #expect(lines.count == originalLines.count + 3)
         // Text is only ever added after a statement (or a block's `{`), so each
         // line starts as it did, and what follows it is one of the insertions.
         var chunks = 0
-        for (index, line) in originalLines.enumerated() {
-            let now = lines[index + 1]
+        for (index, line) in originalLines.enumerated() where index > 0 && index < originalLines.count - 1 {  // the last is the final newline
+            let now = lines[index]
             #expect(now.hasPrefix(line), "line \(index + 1) moved: \(now)")
             let added = now.dropFirst(line.count)
             if !added.isEmpty {

@@ -22,7 +22,7 @@ import SwiftSyntax
 /// returns explicitly, is no longer transformed by the builder. Every statement
 /// keeps its line and column, so `#line`, `#column` and the compiler's
 /// diagnostics still point where the user wrote; a `#sourceLocation` at the top
-/// keeps `#filePath` the user's file. Small blocks, and blocks that hold anything
+/// keeps `#filePath` the user's file (``withSourceLocation(_:path:)``). Small blocks, and blocks that hold anything
 /// but statements of the DSL's own builders, are left as they are.
 ///
 /// The body of a computed variable or function marked with one of the DSL's
@@ -93,7 +93,30 @@ package enum BuilderChunking {
         for insertion in insertions.enumerated().sorted(by: { ($0.element.offset, $0.offset) > ($1.element.offset, $1.offset) }) {
             bytes.insert(contentsOf: Array(insertion.element.text.utf8), at: insertion.element.offset)
         }
-        return "#sourceLocation(file: \(stringLiteral(path)), line: 1)\n" + String(decoding: bytes, as: UTF8.self)
+        return withSourceLocation(String(decoding: bytes, as: UTF8.self), path: path)
+    }
+
+    /// The copy, headed by the `#sourceLocation` that names the user's file.
+    ///
+    /// The directive takes a line of its own, and swiftc's source excerpts
+    /// number the copy's lines as they are, not as the directive says: a
+    /// diagnostic at `main.swift:108` would show its excerpt as line 109. So
+    /// when the first line is blank, a `//` comment or an import (as nearly
+    /// every architecture file starts), the directive takes that line's place,
+    /// and an import moves to the end of the file, under a directive of its own.
+    static func withSourceLocation(_ text: String, path: String) -> String {
+        let file = stringLiteral(path)
+        guard let newline = text.firstIndex(of: "\n") else { return "#sourceLocation(file: \(file), line: 1)\n" + text }
+        let first = text[..<newline]
+        let trimmed = first.trimmingCharacters(in: .whitespaces)
+        let isImport = trimmed.hasPrefix("import ") && !trimmed.contains(";") && !trimmed.contains("/*")
+        guard trimmed.isEmpty || trimmed.hasPrefix("//") || isImport else { return "#sourceLocation(file: \(file), line: 1)\n" + text }
+        var out = "#sourceLocation(file: \(file), line: 2)\n" + text[text.index(after: newline)...]
+        if isImport {
+            if !out.hasSuffix("\n") { out += "\n" }
+            out += "#sourceLocation(file: \(file), line: 1)\n\(first)\n#sourceLocation()\n"
+        }
+        return out
     }
 
     /// A Swift string literal of a path (quotes and backslashes escaped).

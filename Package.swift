@@ -88,7 +88,7 @@ let package = Package(
         // Reading compose files: YAML with lines, interpolation, compose's merge rules.
         .target(
             name: "ArchdocComposeFiles",
-            dependencies: ["ArchdocBasics", "ArchitectureDescription", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ArchdocBasics", "ArchdocModel", "ArchitectureDescription", .product(name: "Yams", package: "Yams")]
         ),
         // `check`: generated files against the disk, compose files against the model.
         .target(

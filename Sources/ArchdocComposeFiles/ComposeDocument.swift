@@ -24,7 +24,8 @@ extension Located: Equatable where Value: Equatable {}
 
 /// A compose file, read into the fields archdoc models. Every list, map and
 /// short or long syntax compose allows is normalised to one form; fields
-/// archdoc does not model (labels, logging, …) and `x-` extensions are skipped.
+/// archdoc does not model (secrets, logging, …) are listed in each service's
+/// ``ComposeService/unmodelled``, and `x-` extensions are skipped.
 package struct ComposeDocument: Sendable {
     /// The file it was read from.
     package var path: String
@@ -78,6 +79,14 @@ package struct ComposeService: Sendable {
     package var replicas: Located<Int>?
     /// `profiles`.
     package var profiles: Located<[String]>?
+    /// The container's options (``ContainerOptionField``).
+    package var options = ContainerOptions()
+    /// Where each option was written, by compose key: the value's place, and
+    /// the line of each list item or map key (by its text, normalised as in ``options``).
+    package var optionPlaces: [String: Located<[String: Int]>] = [:]
+    /// The keys read but not carried by archdoc's model (`secrets`,
+    /// `deploy.resources`, …), where they were written: import names each one.
+    package var unmodelled: [Located<String>] = []
 
     /// Creates an empty service.
     package init(name: Located<String>) {

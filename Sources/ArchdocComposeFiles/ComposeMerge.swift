@@ -1,3 +1,6 @@
+import ArchdocModel
+import ArchitectureDescription
+
 /// Merges compose files the way `docker compose -f a.yaml -f b.yaml` does
 /// (the Compose Specification's merge rules): later files add services and
 /// override or extend the settings of services they repeat.
@@ -20,9 +23,9 @@ extension ComposeDocument {
 }
 
 extension ComposeService {
-    /// Single values and `command` are replaced; `environment` and
-    /// `depends_on` merge by key; `ports` append unless the same binding is
-    /// there; `volumes` merge by target; other lists append what is new.
+    /// Single values, `command` and `entrypoint` are replaced; `environment`,
+    /// `labels` and `depends_on` merge by key; `ports` append unless the same
+    /// binding is there; `volumes` merge by target; other lists append what is new.
     func merged(with overlay: ComposeService) -> ComposeService {
         var result = self
         result.image = overlay.image ?? image
@@ -38,6 +41,14 @@ extension ComposeService {
         result.volumes = volumes.filter { mount in !overlay.volumes.contains { $0.value.target == mount.value.target } } + overlay.volumes
         result.dependsOn = dependsOn.filter { dependency in !overlay.dependsOn.contains { $0.value.service == dependency.value.service } }
             + overlay.dependsOn
+        for option in ContainerOptionField.all where option.isSet(in: overlay.options) {
+            result.options = option.merged(result.options, overlay.options)
+            guard let place = overlay.optionPlaces[option.key] else { continue }
+            var lines = optionPlaces[option.key]?.value ?? [:]
+            lines.merge(place.value) { _, new in new }
+            result.optionPlaces[option.key] = Located(lines, line: place.line, column: place.column, file: place.file)
+        }
+        result.unmodelled += overlay.unmodelled
         if let extra = overlay.profiles {
             let merged = appendingUnique((profiles?.value ?? []).map { Located($0, line: 0) }, extra.value.map { Located($0, line: 0) }) { $0.value }
             result.profiles = Located(merged.map(\.value), line: extra.line, column: extra.column, file: extra.file)
@@ -48,5 +59,21 @@ extension ComposeService {
     private func appendingUnique<T>(_ base: [T], _ extra: [T], key: (T) -> String) -> [T] {
         var seen = Set(base.map(key))
         return base + extra.filter { seen.insert(key($0)).inserted }
+    }
+}
+
+extension ContainerOptionField {
+    /// `base` with this field of `overlay` laid over it, by compose's merge
+    /// rules: a single value is replaced, a map merges by key, a list appends
+    /// what is new.
+    func merged(_ base: ContainerOptions, _ overlay: ContainerOptions) -> ContainerOptions {
+        var result = base
+        switch value {
+        case .text(let path), .arguments(let path): result[keyPath: path] = overlay[keyPath: path] ?? base[keyPath: path]
+        case .flag(let path): result[keyPath: path] = overlay[keyPath: path] ?? base[keyPath: path]
+        case .map(let path): result[keyPath: path].merge(overlay[keyPath: path]) { _, new in new }
+        case .list(let path): result[keyPath: path] += overlay[keyPath: path].filter { !base[keyPath: path].contains($0) }
+        }
+        return result
     }
 }

@@ -1,5 +1,6 @@
 import ArchitectureDescription
 import ArchdocBasics
+import ArchdocModel
 import Foundation
 import Yams
 
@@ -165,16 +166,72 @@ struct NodeReader {
             case "profiles":
                 service.profiles = try located(sequence(node, field("profiles")).map { item throws(ComposeError) in try scalar(item, field("profiles")) }, node)
             case "deploy":
-                if let replicas = try value(mapping(node, field("deploy")), "replicas") {
-                    service.replicas = try located(integer(replicas, field("deploy.replicas")), replicas)
+                for (deployKey, deployNode) in try mapping(node, field("deploy")) {
+                    if deployKey.value == "replicas" {
+                        service.replicas = try located(integer(deployNode, field("deploy.replicas")), deployNode)
+                    } else if !deployKey.value.hasPrefix("x-") {
+                        service.unmodelled.append(Located("deploy.\(deployKey.value)", line: deployKey.line, column: deployKey.column, file: path))
+                    }
                 }
             case "scale":
                 if service.replicas == nil { service.replicas = try located(integer(node, field("scale")), node) }
-            default:
-                continue
+            case let other:
+                if let option = ContainerOptionField.byKey[other] {
+                    try read(option, key, node, into: &service, field: field(other))
+                } else if !other.hasPrefix("x-") {
+                    service.unmodelled.append(key)
+                }
             }
         }
         return service
+    }
+
+    /// One of the container's options, in every syntax compose allows for it.
+    private func read(
+        _ option: ContainerOptionField, _ key: Located<String>, _ node: YAMLNode, into service: inout ComposeService, field: String
+    ) throws(ComposeError) {
+        var items: [String: Int] = [:]
+        switch option.value {
+        case .text(let path):
+            service.options[keyPath: path] = try scalar(node, field)
+        case .arguments(let path):
+            service.options[keyPath: path] = ShellWords.join(try arguments(node, field))
+        case .flag(let path):
+            service.options[keyPath: path] = try boolean(node, field)
+        case .map(let path):
+            let pairs = try keyValues(node, field)
+            service.options[keyPath: path] = pairs.mapValues { $0.value ?? "" }
+            items = pairs.mapValues(\.line)
+        case .list(let path):
+            var values: [String] = []
+            if node.scalar != nil {
+                values = [try scalar(node, field)]
+                items[values[0]] = line(node)
+            } else if option.key == "extra_hosts", node.mapping != nil {
+                for (host, address) in try mapping(node, field) {
+                    values.append("\(host.value)=\(try scalar(address, "\(field).\(host.value)"))")
+                    items[values[values.count - 1]] = host.line
+                }
+            } else {
+                for item in try sequence(node, field) {
+                    var text: String
+                    if option.key == "devices", item.mapping != nil {
+                        // The long syntax, in the short one's order: source:target[:permissions].
+                        let fields = try mapping(item, field)
+                        let part = { (key: String) throws(ComposeError) -> String? in try self.value(fields, key).map { node throws(ComposeError) in try self.scalar(node, "\(field).\(key)") } }
+                        text = try [part("source"), part("target"), part("permissions")].compactMap { $0 }.joined(separator: ":")
+                    } else {
+                        text = try scalar(item, field)
+                    }
+                    if option.key == "extra_hosts" { text = ContainerOptionField.normalizedExtraHost(text) }
+                    values.append(text)
+                    items[text] = line(item)
+                }
+            }
+            service.options[keyPath: path] = values
+        }
+        // At the key: a block list starts on the line below it.
+        service.optionPlaces[option.key] = Located(items, line: key.line, column: key.column, file: path)
     }
 
     private func build(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Build {

@@ -181,7 +181,65 @@ package struct ComposeDrift: Sendable {
         default:
             break
         }
+        compareOptions(service.options, compose, add: add)
         return findings
+    }
+
+    /// The container's options, field by field (``ContainerOptionField``): a
+    /// value at its line; a list item or map key at the item's line, an item
+    /// changed in place as one finding.
+    private func compareOptions(
+        _ mine: ContainerOptions, _ compose: ComposeService, add: (Finding.Kind, String, (file: String, line: Int)?) -> Void
+    ) {
+        let theirs = compose.options
+        for field in ContainerOptionField.all {
+            let key = field.key
+            let place = compose.optionPlaces[key]
+            let at = place.map { ($0.file, $0.line) }
+            func itemPlace(_ item: String) -> (file: String, line: Int)? {
+                guard let place, let line = place.value[item] else { return at }
+                return (place.file, line)
+            }
+            switch field.value {
+            case .text(let path):
+                let model = mine[keyPath: path].map(resolve), other = theirs[keyPath: path]
+                if model != other { add(.containerOption, "\(key) differs: the model has \(describe(model)), compose has \(describe(other))", at) }
+            case .arguments(let path):
+                let model = mine[keyPath: path].map { ShellWords.split(resolve($0)) }, other = theirs[keyPath: path].map(ShellWords.split)
+                if model != other {
+                    add(.containerOption, "\(key) differs: the model has \(describe(model.map(ShellWords.join))), compose has \(describe(other.map(ShellWords.join)))", at)
+                }
+            case .flag(let path):
+                let model = mine[keyPath: path] ?? false, other = theirs[keyPath: path] ?? false
+                if model != other { add(.containerOption, "\(key) differs: the model has \(model), compose has \(other)", at) }
+            case .map(let path):
+                let model = mine[keyPath: path].mapValues(resolve), other = theirs[keyPath: path]
+                for name in model.keys.sorted() where model[name] != other[name] {
+                    if let value = other[name] {
+                        add(.containerOption, "\(key) \(name) differs: the model has \(describe(model[name])), compose has \(describe(value))", itemPlace(name))
+                    } else {
+                        add(.containerOption, "\(key) \(name) is in the model but not in the compose file", at)
+                    }
+                }
+                for name in other.keys.sorted() where model[name] == nil {
+                    add(.containerOption, "\(key) \(name) is in the compose file but not in the model", itemPlace(name))
+                }
+            case .list(let path):
+                let normal = { (item: String) in key == "extra_hosts" ? ContainerOptionField.normalizedExtraHost(item) : item }
+                var missing = mine[keyPath: path].map { normal(resolve($0)) }
+                var extra: [String] = []
+                for item in theirs[keyPath: path] {
+                    if let index = missing.firstIndex(of: item) { missing.remove(at: index) } else { extra.append(item) }
+                }
+                // An item changed in place is one finding, at the changed line.
+                while !missing.isEmpty && !extra.isEmpty {
+                    let model = missing.removeFirst(), other = extra.removeFirst()
+                    add(.containerOption, "\(key) entry differs: the model has '\(model)', compose has '\(other)'", itemPlace(other))
+                }
+                for item in missing { add(.containerOption, "\(key) '\(item)' is in the model but not in the compose file", at) }
+                for item in extra { add(.containerOption, "\(key) '\(item)' is in the compose file but not in the model", itemPlace(item)) }
+            }
+        }
     }
 
     private func resolve(_ text: String) -> String { variables.interpolate(text) }

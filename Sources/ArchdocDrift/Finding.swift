@@ -24,6 +24,7 @@ package struct Finding: Sendable, Equatable {
         case dependsOn = "depends-on"
         case environment
         case healthcheck
+        case containerOption = "container-option"
         case stageNotInCI = "stage-not-in-ci"
         case stageNotInModel = "stage-not-in-model"
         case stageRenamed = "stage-renamed"

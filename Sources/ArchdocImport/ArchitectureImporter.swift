@@ -110,6 +110,10 @@ package struct ArchitectureImporter: Sendable {
         service.volumes = compose.volumes.map(\.value)
         service.networks = compose.networks.map(\.value)
         service.healthcheck = compose.healthcheck?.value
+        service.options = compose.options
+        for key in compose.unmodelled {
+            note("`\(key.value)` is not in archdoc's model yet, so it is left out: a generated compose file will not have it, and check does not compare it", at: key)
+        }
         service.replicas = compose.replicas?.value
         if let profiles = compose.profiles?.value, !profiles.isEmpty {
             service.profiles = profiles

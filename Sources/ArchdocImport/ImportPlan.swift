@@ -76,6 +76,8 @@ package struct ImportedService: Sendable {
     package var replicas: Int?
     /// The profiles it runs in; `nil` for every profile.
     package var profiles: [String]?
+    /// How the container runs: user, capabilities, labels and the like.
+    package var options = ContainerOptions()
     /// Comments to write above the service: what could not be carried over.
     package var notes: [String] = []
 }

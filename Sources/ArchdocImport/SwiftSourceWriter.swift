@@ -1,4 +1,5 @@
 import ArchdocComposeFiles
+import ArchdocModel
 import ArchitectureDescription
 
 /// Writes an ``ImportPlan`` as `architecture/main.swift`: idiomatic DSL code
@@ -44,7 +45,8 @@ package struct SwiftSourceWriter: Sendable {
             "// is for, then run `archdoc generate` to write the diagrams and compose.yaml.",
             "// Only what the DSL models was imported: image, build, command, ports,",
             "// environment, env files, volumes, networks, health checks, restart, replicas,",
-            "// dependencies and profiles (not labels, entrypoints, secrets and the like).",
+            "// dependencies, profiles and the container's options (user, labels, entrypoint,",
+            "// capabilities, …); each field left out (secrets, logging, …) is a Note below.",
         ]
     }
 
@@ -138,7 +140,24 @@ package struct SwiftSourceWriter: Sendable {
         add("replicas", service.replicas.map(String.init))
         add("profiles", service.profiles.map(SwiftLiteral.array))
         let notes = service.notes.map { SwiftLiteral.comment("Note: \($0)", indent: "        ") }
-        return notes + layout.lines(head: "        Service(", arguments, continuation: "                ")
+        var lines = notes + layout.lines(head: "        Service(", arguments, continuation: "                ")
+        let options = containerArguments(service.options)
+        if !options.isEmpty { lines += layout.lines(head: "            .container(", options, continuation: "                       ") }
+        return lines
+    }
+
+    /// The arguments of `.container(…)` for the options that are set, in the DSL's order.
+    private func containerArguments(_ options: ContainerOptions) -> [String] {
+        ContainerOptionField.all.compactMap { field in
+            guard field.isSet(in: options) else { return nil }
+            switch field.value {
+            case .text(let path), .arguments(let path): return "\(field.label): \(SwiftLiteral.string(options[keyPath: path] ?? ""))"
+            case .list(let path): return "\(field.label): \(SwiftLiteral.array(options[keyPath: path]))"
+            case .flag(let path): return "\(field.label): \(options[keyPath: path] == true)"
+            case .map(let path):
+                return "\(field.label): \(SwiftLiteral.dictionary(options[keyPath: path].sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))"
+            }
+        }
     }
 
     private func build(_ build: Build) -> String {

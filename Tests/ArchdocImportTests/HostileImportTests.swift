@@ -27,6 +27,10 @@ import Yams
             "volumes": [payload, "data:\(payload)"],
             "networks": [payload],
             "labels": [payload: payload],
+            "user": payload,
+            "entrypoint": payload,
+            "cap_add": [payload],
+            "extra_hosts": [payload],
             "profiles": [payload],
             "ports": [payload],
         ]
@@ -43,6 +47,7 @@ import Yams
     static let dslCalls: Set<String> = [
         "Architecture", "SoftwareSystem", "Container", "Deployment", "Profile", "Service", "Build", "Port", "VolumeMount",
         "HealthCheck", "Dependency", "Volume", "Network", "healthy", "started", "completed", "command", "exec", "uses", "profile",
+        "container",
     ]
 
     /// The blocks that take a trailing closure.

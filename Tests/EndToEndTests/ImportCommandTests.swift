@@ -8,6 +8,7 @@ import Testing
 @Suite(.serialized) struct ImportCommandTests {
     static let fixtures = [
         "web-stack.yaml", "profiles.yaml", "anchors.yaml", "long-syntax.yaml", "awkward-names.yaml", "minimal/compose.yaml",
+        "container-options.yaml",
     ]
     static let fixtureFolder = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/compose")
 

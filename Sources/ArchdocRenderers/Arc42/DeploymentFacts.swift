@@ -1,3 +1,4 @@
+import ArchdocModel
 import ArchitectureDescription
 
 /// Formats the facts of deployed services as Markdown, for chapter 7.
@@ -39,6 +40,24 @@ enum DeploymentFacts {
     /// Volume mounts: `` `./data:/app/data` ``, with `(read-only)` where so.
     static func volumes(_ mounts: [VolumeMount], inTable: Bool = false) -> String {
         codeList(mounts.map(\.description), inTable: inTable)
+    }
+
+    /// The container's options that are set, in ``ContainerOptionField``'s
+    /// order: "user `1000`; read-only root file system; capabilities dropped: `ALL`".
+    static func containerOptions(_ options: ContainerOptions) -> String {
+        ContainerOptionField.all.compactMap { field -> String? in
+            guard field.isSet(in: options) else { return nil }
+            switch field.value {
+            case .text(let path), .arguments(let path):
+                return "\(field.prose) \(MarkdownText.code(options[keyPath: path] ?? ""))"
+            case .list(let path):
+                return "\(field.prose): \(codeList(options[keyPath: path]))"
+            case .flag(let path):
+                return options[keyPath: path] == true ? field.prose : "no \(field.prose)"
+            case .map(let path):
+                return "\(field.prose): \(codeList(options[keyPath: path].sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }))"
+            }
+        }.joined(separator: "; ")
     }
 
     /// ``run `pg_isready` every 5s, timeout 5s, 10 retries, start period 30s``.

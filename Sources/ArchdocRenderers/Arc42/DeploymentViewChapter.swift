@@ -173,7 +173,8 @@ struct DeploymentViewChapter: Sendable {
         var build = ""
         /// The lines of ports, volumes and networks.
         var placement = ""
-        /// The lines of restart policy, health check, dependencies, routes and env files.
+        /// The lines of restart policy, health check, dependencies, routes, env
+        /// files and the container's options.
         var lifecycle = ""
 
         init(_ service: Service, heading: String) {
@@ -190,6 +191,7 @@ struct DeploymentViewChapter: Sendable {
             }
             if !service.routes.isEmpty { lifecycle += line("Routes", service.routes.map(DeploymentFacts.route).joined(separator: ", ")) }
             if !service.envFiles.isEmpty { lifecycle += line("Env files", DeploymentFacts.codeList(service.envFiles)) }
+            if !service.options.isEmpty { lifecycle += line("Container", DeploymentFacts.containerOptions(service.options)) }
         }
     }
 

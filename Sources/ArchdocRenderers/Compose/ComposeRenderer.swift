@@ -6,7 +6,8 @@ import Yams
 /// Renders the deployment as a docker compose file: a service per deployed
 /// container, profiles for environments, image or build, command, ports,
 /// environment and env files, named volumes and networks, health checks,
-/// long-form `depends_on` with conditions, restart policy and `deploy.replicas`.
+/// long-form `depends_on` with conditions, restart policy, `deploy.replicas`
+/// and the container's options (``ContainerOptionField``).
 ///
 /// Keys come in a fixed order and maps are sorted, so the file is
 /// deterministic and diffs well in review.
@@ -69,6 +70,7 @@ package struct ComposeRenderer: Sendable {
         if let image = deployed.image { keys.append(("image", ComposeYAML.string(image))) }
         if let build = service.build { keys.append(("build", self.build(build))) }
         if let command = deployed.command { keys.append(("command", ComposeYAML.string(command))) }
+        keys += containerOptions(service.options)
         if let profiles = entry.profiles { keys.append(("profiles", ComposeYAML.sequence(profiles.map(ComposeYAML.string)))) }
         if let restart = service.restart { keys.append(("restart", ComposeYAML.string(restart.rawValue))) }
         let dependencies = dependsOn(entry, plan: plan)
@@ -90,6 +92,26 @@ package struct ComposeRenderer: Sendable {
             keys.append(("deploy", ComposeYAML.mapping([("replicas", ComposeYAML.integer(replicas))])))
         }
         return ComposeYAML.mapping(keys)
+    }
+
+    /// The ``ContainerOptions`` that are set, in the table's order. A value
+    /// with a `:` is quoted: YAML 1.1 readers take `1000:50` for a base-60 number.
+    private func containerOptions(_ options: ContainerOptions) -> [(String, YAMLNode)] {
+        func text(_ value: String) -> YAMLNode { value.contains(":") ? ComposeYAML.quoted(value) : ComposeYAML.string(value) }
+        return ContainerOptionField.all.compactMap { field -> (String, YAMLNode)? in
+            guard field.isSet(in: options) else { return nil }
+            switch field.value {
+            case .text(let path), .arguments(let path):
+                return (field.key, text(options[keyPath: path] ?? ""))
+            case .list(let path):
+                let items = options[keyPath: path].map { field.key == "extra_hosts" ? ContainerOptionField.normalizedExtraHost($0) : $0 }
+                return (field.key, ComposeYAML.sequence(items.map(text)))
+            case .flag(let path):
+                return (field.key, ComposeYAML.boolean(options[keyPath: path] ?? false))
+            case .map(let path):
+                return (field.key, ComposeYAML.mapping(options[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key, ComposeYAML.string($0.value)) }))
+            }
+        }
     }
 
     private func build(_ build: Build) -> YAMLNode {

@@ -41,6 +41,9 @@ public struct Service: Codable, Hashable, Sendable {
     public var routes: [Route]
     /// What differs per profile.
     public var profileSettings: [ProfileSettings]
+    /// How the container runs: user, capabilities, labels and the like
+    /// (set with ``container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:)``).
+    public var options: ContainerOptions
     /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
@@ -82,6 +85,7 @@ public struct Service: Codable, Hashable, Sendable {
         self.profiles = profiles
         self.routes = routes
         self.profileSettings = []
+        self.options = ContainerOptions()
         self.location = SourceLocation(file: file, line: line, column: column)
     }
 

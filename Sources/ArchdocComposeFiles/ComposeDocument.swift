@@ -79,6 +79,13 @@ package struct ComposeService: Sendable {
     package var replicas: Located<Int>?
     /// `profiles`.
     package var profiles: Located<[String]>?
+    /// Each of the service's keys (`depends_on`, `environment`, …), where it
+    /// is written: where an entry missing from the file belongs.
+    package var keys: [String: Located<String>] = [:]
+    /// The health check's `test:` key.
+    package var healthcheckTest: Located<String>?
+    /// Each argument of a `command` written as a list, where it is written.
+    package var commandItems: [Located<String>] = []
     /// The container's options (``ContainerOptionField``).
     package var options = ContainerOptions()
     /// Where each option was written, by compose key: the value's place, and

@@ -31,6 +31,9 @@ extension ComposeService {
         result.image = overlay.image ?? image
         result.build = overlay.build ?? build
         result.command = overlay.command ?? command
+        if overlay.command != nil { result.commandItems = overlay.commandItems }
+        if overlay.healthcheck != nil { result.healthcheckTest = overlay.healthcheckTest }
+        result.keys.merge(overlay.keys) { _, new in new }
         result.restart = overlay.restart ?? restart
         result.replicas = overlay.replicas ?? replicas
         result.healthcheck = overlay.healthcheck ?? healthcheck

@@ -138,6 +138,7 @@ struct NodeReader {
         let fields = try mapping(node, "service '\(name.value)'")
         let field = { (key: String) in "services.\(name.value).\(key)" }
         for (key, node) in fields {
+            service.keys[key.value] = key
             switch key.value {
             case "image":
                 service.image = try located(scalar(node, field("image")), node)
@@ -145,6 +146,9 @@ struct NodeReader {
                 service.build = try located(build(node, field("build")), node)
             case "command":
                 service.command = try located(arguments(node, field("command")), node)
+                if let items = node.sequence, items.count == service.command?.value.count {
+                    service.commandItems = zip(items, service.command?.value ?? []).map { item, argument in located(argument, item) }
+                }
             case "ports":
                 service.ports = try sequence(node, field("ports")).map { item throws(ComposeError) in try located(port(item, field("ports")), item) }
             case "environment":
@@ -161,6 +165,7 @@ struct NodeReader {
                 service.dependsOn = try dependencies(node, field("depends_on"))
             case "healthcheck":
                 service.healthcheck = try healthcheck(node, field("healthcheck")).map { Located($0, line: key.line, column: key.column, file: path) }
+                service.healthcheckTest = try mapping(node, field("healthcheck")).first { $0.0.value == "test" }?.0
             case "restart":
                 service.restart = try located(scalar(node, field("restart")), node)
             case "profiles":

@@ -58,6 +58,8 @@ package struct ComposeDrift: Sendable {
             findings.append(Finding(kind, service: name, message, file: place.file, line: place.line, model: service.location))
         }
         func place<T>(_ value: Located<T>?) -> (file: String, line: Int)? { value.map { ($0.file, $0.line) } }
+        /// Where an entry missing from the file belongs: at its key, when the key is there.
+        func key(_ name: String) -> (file: String, line: Int)? { place(compose.keys[name]) }
 
         // image
         let modelImage = deployed.image.map(resolve).map(Self.normalizedImage)
@@ -74,8 +76,11 @@ package struct ComposeDrift: Sendable {
         // command
         let modelCommand = deployed.command.map { ShellWords.split(resolve($0)) }
         if modelCommand != compose.command?.value {
+            // A command written as a list: at the first argument that differs.
+            let items = compose.commandItems
+            let changed = items.indices.first { $0 >= (modelCommand?.count ?? 0) || modelCommand?[$0] != items[$0].value }
             add(.command, "command differs: the model has \(describe(modelCommand.map(ShellWords.join))), compose has \(describe(compose.command.map { ShellWords.join($0.value) }))",
-                at: place(compose.command))
+                at: changed.map { place(items[$0]) } ?? place(compose.command))
         }
         // ports, paired by container port (or else by host port) so that one changed port is one finding
         var composePorts = compose.ports.map { (Self.normalizedPort($0.value, { $0 }), $0) }
@@ -94,7 +99,7 @@ package struct ComposeDrift: Sendable {
                 let other = composePorts.remove(at: index)
                 add(.port, "port differs: the model publishes \(port.display), compose \(other.0.display)", at: place(other.1))
             } else {
-                add(.port, "port \(port.display) is in the model but not in the compose file", at: place(compose.ports.first))
+                add(.port, "port \(port.display) is in the model but not in the compose file", at: key("ports"))
             }
         }
         for (port, located) in composePorts {
@@ -102,14 +107,23 @@ package struct ComposeDrift: Sendable {
         }
         // volumes, paired by mount target
         var composeVolumes = compose.volumes.map { (Self.normalizedMount($0.value, { $0 }), $0) }
+        var unmatchedMounts: [NormalMount] = []
         for mount in service.volumes.map({ Self.normalizedMount($0, resolve) }) {
             if let index = composeVolumes.firstIndex(where: { $0.0 == mount }) {
                 composeVolumes.remove(at: index)
-            } else if let index = composeVolumes.firstIndex(where: { $0.0.target == mount.target }) {
-                let other = composeVolumes.remove(at: index)
-                add(.volume, "volume at \(mount.target) differs: the model mounts \(mount), compose \(other.0)", at: place(other.1))
             } else {
-                add(.volume, "volume \(mount) is in the model but not in the compose file", at: place(compose.volumes.first))
+                unmatchedMounts.append(mount)
+            }
+        }
+        // A changed mount is one finding: paired by target, else by source (a moved target).
+        for mount in unmatchedMounts {
+            if let index = composeVolumes.firstIndex(where: { $0.0.target == mount.target })
+                ?? composeVolumes.firstIndex(where: { mount.source != nil && $0.0.source == mount.source }) {
+                let other = composeVolumes.remove(at: index)
+                let what = other.0.target == mount.target ? "volume at \(mount.target) differs" : "volume \(mount.source ?? "") is mounted elsewhere"
+                add(.volume, "\(what): the model mounts \(mount), compose \(other.0)", at: place(other.1))
+            } else {
+                add(.volume, "volume \(mount) is in the model but not in the compose file", at: key("volumes"))
             }
         }
         for (mount, located) in composeVolumes {
@@ -121,7 +135,7 @@ package struct ComposeDrift: Sendable {
             add(.network, "network '\(network.value)' is in the compose file but not in the model", at: place(network))
         }
         for network in modelNetworks.sorted() where !compose.networks.contains(where: { $0.value == network }) {
-            add(.network, "network '\(network)' is in the model but not in the compose file", at: nil)
+            add(.network, "network '\(network)' is in the model but not in the compose file", at: key("networks"))
         }
         // profiles
         let modelProfiles = Set(entry.profiles ?? [])
@@ -145,7 +159,7 @@ package struct ComposeDrift: Sendable {
         for dependency in modelDependencies {
             let condition = dependency.dependency.condition.rawValue
             guard let other = compose.dependsOn.first(where: { $0.value.service == dependency.service }) else {
-                add(.dependsOn, "depends_on '\(dependency.service)' (\(condition)) is in the model but not in the compose file", at: nil)
+                add(.dependsOn, "depends_on '\(dependency.service)' (\(condition)) is in the model but not in the compose file", at: key("depends_on"))
                 continue
             }
             if other.value.condition != condition {
@@ -159,7 +173,7 @@ package struct ComposeDrift: Sendable {
         let modelEnvironment = deployed.environment.mapValues(resolve)
         for key in modelEnvironment.keys.sorted() {
             guard let other = compose.environment[key] else {
-                add(.environment, "environment variable \(key) is in the model but not in the compose file", at: nil)
+                add(.environment, "environment variable \(key) is in the model but not in the compose file", at: self.key("environment", in: compose))
                 continue
             }
             if let value = other.value, value != modelEnvironment[key] {
@@ -177,7 +191,7 @@ package struct ComposeDrift: Sendable {
             add(.healthcheck, "a health check is in the compose file but not in the model", at: place(other))
         case (.some(let mine), .some(let other)) where mine.test.map(resolve) != other.value.test:
             add(.healthcheck, "health check test differs: the model has \(describe(mine.test.joined(separator: " "))), compose has \(describe(other.value.test.joined(separator: " ")))",
-                at: place(other))
+                at: place(compose.healthcheckTest) ?? place(other))
         default:
             break
         }
@@ -243,6 +257,11 @@ package struct ComposeDrift: Sendable {
     }
 
     private func resolve(_ text: String) -> String { variables.interpolate(text) }
+
+    /// A key of a service, where it is written (inside loops that shadow `key`).
+    private func key(_ name: String, in service: ComposeService) -> (file: String, line: Int)? {
+        service.keys[name].map { ($0.file, $0.line) }
+    }
 
     private func describe(_ text: String?) -> String { text.map { "'\($0)'" } ?? "none" }
 

@@ -69,6 +69,8 @@ package struct ComposeService: Sendable {
     package var volumes: [Located<VolumeMount>] = []
     /// `networks`, list or map syntax.
     package var networks: [Located<String>] = []
+    /// The `aliases` of each network in the map syntax, where they are written.
+    package var networkAliases: [String: Located<[String]>] = [:]
     /// `depends_on`, list or map syntax.
     package var dependsOn: [Located<ComposeDependency>] = []
     /// `healthcheck`; `nil` when absent or disabled.

@@ -41,6 +41,7 @@ extension ComposeService {
         result.ports = appendingUnique(ports, overlay.ports) { $0.value.description }
         result.envFiles = appendingUnique(envFiles, overlay.envFiles) { $0.value }
         result.networks = appendingUnique(networks, overlay.networks) { $0.value }
+        result.networkAliases.merge(overlay.networkAliases) { _, new in new }
         result.volumes = volumes.filter { mount in !overlay.volumes.contains { $0.value.target == mount.value.target } } + overlay.volumes
         result.dependsOn = dependsOn.filter { dependency in !overlay.dependsOn.contains { $0.value.service == dependency.value.service } }
             + overlay.dependsOn

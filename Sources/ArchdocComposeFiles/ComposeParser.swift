@@ -158,9 +158,21 @@ struct NodeReader {
             case "volumes":
                 service.volumes = try sequence(node, field("volumes")).map { item throws(ComposeError) in try located(volume(item, field("volumes")), item) }
             case "networks":
-                service.networks = try node.mapping != nil
-                    ? mapping(node, field("networks")).map(\.0)
-                    : sequence(node, field("networks")).map { item throws(ComposeError) in try located(scalar(item, field("networks")), item) }
+                guard node.mapping != nil else {
+                    service.networks = try sequence(node, field("networks")).map { item throws(ComposeError) in try located(scalar(item, field("networks")), item) }
+                    continue
+                }
+                for (network, settings) in try mapping(node, field("networks")) {
+                    service.networks.append(network)
+                    guard settings.mapping != nil else { continue }
+                    for (setting, value) in try mapping(settings, field("networks.\(network.value)")) {
+                        if setting.value == "aliases" {
+                            let aliases = try sequence(value, field("networks.\(network.value).aliases")).map { item throws(ComposeError) in try scalar(item, field("networks.\(network.value).aliases")) }
+                            service.networkAliases[network.value] = Located(aliases, line: setting.line, column: setting.column, file: path)
+                        }
+                        service.unmodelled.append(Located("networks.\(network.value).\(setting.value)", line: setting.line, column: setting.column, file: path))
+                    }
+                }
             case "depends_on":
                 service.dependsOn = try dependencies(node, field("depends_on"))
             case "healthcheck":

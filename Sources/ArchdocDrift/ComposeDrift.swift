@@ -137,6 +137,14 @@ package struct ComposeDrift: Sendable {
         for network in modelNetworks.sorted() where !compose.networks.contains(where: { $0.value == network }) {
             add(.network, "network '\(network)' is in the model but not in the compose file", at: key("networks"))
         }
+        // A variant answers to its container's name, or `<id>:<port>` URLs stop resolving.
+        if let alias = entry.alias {
+            for network in service.networks.isEmpty ? ["default"] : service.networks
+            where !(compose.networkAliases[network]?.value.contains(alias) ?? false) {
+                add(.network, "the variant '\(name)' needs the alias '\(alias)' on network '\(network)', or URLs to \(alias) stop resolving in its profiles; run archdoc generate",
+                    at: place(compose.networkAliases[network]) ?? key("networks"))
+            }
+        }
         // profiles
         let modelProfiles = Set(entry.profiles ?? [])
         let composeProfiles = Set(compose.profiles?.value ?? [])

@@ -69,6 +69,8 @@ import Testing
         Mutation(name: "environment value of a variant", find: "REDIS_URL: redis://redis_server:6379/0", replace: "REDIS_URL: redis://redis_server:6379/1", service: "fastapi_server-prod", kind: .environment, lineOf: "REDIS_URL"),
         Mutation(name: "healthcheck removed", find: "    healthcheck:\n      test:\n      - CMD-SHELL\n      - pg_isready -U app -d app\n      interval: 5s\n      timeout: 5s\n      retries: 10\n", replace: "", service: "database", kind: .healthcheck, lineOf: nil),
         Mutation(name: "healthcheck test", find: "- valkey-cli ping", replace: "- redis-cli ping", service: "redis_server", kind: .healthcheck, lineOf: "test:"),
+        Mutation(name: "variant alias removed", find: "    networks:\n      default:\n        aliases:\n        - fastapi_server\n", replace: "", service: "fastapi_server-prod", kind: .network, lineOf: nil),
+        Mutation(name: "variant alias renamed", find: "        - fastapi_server\n", replace: "        - api\n", service: "fastapi_server-dev", kind: .network, lineOf: "aliases:"),
         Mutation(name: "volume target moved", find: "- pgdata:/var/lib/postgresql/data", replace: "- pgdata:/data", service: "database", kind: .volume, lineOf: "pgdata:/data"),
         Mutation(name: "argument of a command list", find: "command: alembic upgrade head", replace: "command:\n    - alembic\n    - upgrade\n    - base", service: "db_migrator", kind: .command, lineOf: "- base"),
         Mutation(name: "healthcheck added", find: "    command: alembic upgrade head\n", replace: "    command: alembic upgrade head\n    healthcheck:\n      test: [\"CMD\", \"true\"]\n", service: "db_migrator", kind: .healthcheck, lineOf: "healthcheck:"),

@@ -157,6 +157,29 @@ import Testing
         #expect(errors(architecture, rule: "dependency-not-deployed").count == 1)
     }
 
+    /// Variants of one service in two profiles on one named volume are said;
+    /// one variant, or a bind mount, is not.
+    @Test func variantsSharingANamedVolume() {
+        func warnings(_ volume: String, prodCommand: String?) -> [Diagnostic] {
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "x") { db }
+                Deployment {
+                    Profile("dev")
+                    Profile("prod")
+                    Service(db, image: "postgres:17", volumes: [VolumeMount(stringLiteral: "\(volume):/var/lib/postgresql/data")])
+                        .profile("prod", command: prodCommand)
+                }
+            }
+            return diagnostics(architecture).filter { $0.rule == "shared-variant-volume" }
+        }
+        let shared = warnings("pgdata", prodCommand: "postgres -c fsync=on")
+        #expect(shared.count == 1)
+        #expect(shared.first?.severity == .warning)
+        #expect(shared.first?.message.contains("'db-dev' and 'db-prod'") == true, "\(shared.first?.message ?? "")")
+        #expect(warnings("pgdata", prodCommand: nil).isEmpty)
+        #expect(warnings("./data", prodCommand: "postgres -c fsync=on").isEmpty)
+    }
+
     @Test func serviceWithoutImageOrBuild() {
         let architecture = Architecture("Shop") {
             SoftwareSystem("shop", "Shop", description: "x") { api }

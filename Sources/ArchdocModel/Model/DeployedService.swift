@@ -63,3 +63,19 @@ package struct DeployedService: Sendable {
         settings.reduce(service.environment) { $0.merging($1.environment) { _, new in new } }
     }
 }
+
+extension DeployedService {
+    /// What may differ between a service's profiles and so splits it into
+    /// compose variants (``variantKey`` equal: one compose service).
+    package struct VariantKey: Equatable, Sendable {
+        var image: String?
+        var command: String?
+        var replicas: Int?
+        var environment: [String: String]
+    }
+
+    /// The service's settings in this profile that compose cannot vary per profile.
+    package var variantKey: VariantKey {
+        VariantKey(image: image, command: command, replicas: replicas, environment: environment)
+    }
+}

@@ -151,3 +151,33 @@ struct DocumentationRule: ValidationRule {
         }
     }
 }
+
+/// A service whose settings differ per profile becomes one compose service
+/// per variant; variants that mount the same named volume would share its
+/// data when two of those profiles run at once (`--profile dev --profile prod`).
+struct VariantVolumeRule: ValidationRule {
+    static let name = "shared-variant-volume"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        guard model.declaresProfiles else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let running = model.profiles.map { profile in Set(model.deployedServices(in: profile.id).map(\.name)) }
+        for placed in model.services {
+            let service = placed.service
+            let volumes = service.volumes.filter(\.isNamedVolume).compactMap(\.source)
+            guard !volumes.isEmpty else { continue }
+            var variants: [(key: DeployedService.VariantKey, profiles: [String])] = []
+            for (profile, names) in zip(model.profiles, running) where names.contains(service.containerID) {
+                let key = DeployedService(placed: placed, profileID: profile.id).variantKey
+                if let index = variants.firstIndex(where: { $0.key == key }) { variants[index].profiles.append(profile.id) } else { variants.append((key, [profile.id])) }
+            }
+            guard variants.count > 1 else { continue }
+            let names = variants.map { ([service.containerID] + $0.profiles).joined(separator: "-").quoted }
+            diagnostics.append(warning(
+                "service \(service.containerID.quoted) differs per profile, so compose runs it as \(names.joined(separator: " and ")), and they mount the same named volume \(volumes.map(\.quoted).joined(separator: ", ")): "
+                    + "run with two of those profiles at once and both write its data; run one of them at a time, or declare a service per profile with a volume of its own",
+                at: service.location))
+        }
+        return diagnostics
+    }
+}

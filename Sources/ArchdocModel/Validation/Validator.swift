@@ -29,6 +29,7 @@ package struct Validator: Sendable {
         ServiceImageRule(),
         DependencyCycleRule(),
         DeployedDependencyRule(),
+        VariantVolumeRule(),
         PortConflictRule(),
         ComposeValuesRule(),
         KnownEnvironmentsRule(),

@@ -8,7 +8,8 @@ import ArchitectureDescription
 /// profile it runs in becomes one compose service named after its container.
 /// A service whose command, image, replicas or environment differ between
 /// profiles becomes one compose service per distinct variant, named
-/// `<id>-<profile>` (profiles that share a variant are joined: `<id>-dev-test`).
+/// `<id>-<profile>` (profiles that share a variant are joined: `<id>-dev-test`),
+/// with the container's id as its network alias (``Entry/alias``).
 package struct ComposePlan: Sendable {
     /// One compose service.
     package struct Entry: Sendable {
@@ -19,6 +20,10 @@ package struct ComposePlan: Sendable {
         /// The profiles it runs in; `nil` when it runs in every profile, so the
         /// compose file leaves `profiles` out and it also starts without one.
         package var profiles: [String]?
+        /// For a variant (`<id>-<profile>`): the container's id, which the
+        /// variant answers to on its networks as well, so that `<id>:<port>`
+        /// URLs resolve whichever variant the profile runs.
+        package var alias: String? { name == deployed.name ? nil : deployed.name }
     }
 
     /// Every compose service, in model order.
@@ -38,9 +43,9 @@ package struct ComposePlan: Sendable {
             let running = zip(allProfiles, runningNames).filter { $0.1.contains(id) }.map(\.0)
             guard !running.isEmpty else { continue }
             // Group the profiles by the settings the service has in them.
-            var groups: [(variant: Variant, profiles: [String])] = []
+            var groups: [(variant: DeployedService.VariantKey, profiles: [String])] = []
             for profile in running {
-                let variant = Variant(DeployedService(placed: placed, profileID: profile))
+                let variant = DeployedService(placed: placed, profileID: profile).variantKey
                 if let index = groups.firstIndex(where: { $0.variant == variant }) {
                     groups[index].profiles.append(profile)
                 } else {
@@ -93,18 +98,4 @@ package struct ComposePlan: Sendable {
         }
     }
 
-    /// What may differ between profiles of one service.
-    private struct Variant: Equatable {
-        var image: String?
-        var command: String?
-        var replicas: Int?
-        var environment: [String: String]
-
-        init(_ service: DeployedService) {
-            image = service.image
-            command = service.command
-            replicas = service.replicas
-            environment = service.environment
-        }
-    }
 }

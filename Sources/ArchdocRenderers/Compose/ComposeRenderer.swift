@@ -86,7 +86,13 @@ package struct ComposeRenderer: Sendable {
         if !service.volumes.isEmpty {
             keys.append(("volumes", ComposeYAML.sequence(service.volumes.map { ComposeYAML.string($0.description) })))
         }
-        if !service.networks.isEmpty { keys.append(("networks", ComposeYAML.sequence(service.networks.map(ComposeYAML.string)))) }
+        if let alias = entry.alias {
+            // A variant keeps its container's name on every network it joins.
+            let aliases = ComposeYAML.mapping([("aliases", ComposeYAML.sequence([ComposeYAML.string(alias)]))])
+            keys.append(("networks", ComposeYAML.mapping((service.networks.isEmpty ? ["default"] : service.networks).map { ($0, aliases) })))
+        } else if !service.networks.isEmpty {
+            keys.append(("networks", ComposeYAML.sequence(service.networks.map(ComposeYAML.string))))
+        }
         if let healthcheck = service.healthcheck { keys.append(("healthcheck", self.healthcheck(healthcheck))) }
         if let replicas = deployed.replicas {
             keys.append(("deploy", ComposeYAML.mapping([("replicas", ComposeYAML.integer(replicas))])))

@@ -13,20 +13,28 @@ package struct ComposeDrift: Sendable {
     package let model: ArchitectureModel
     /// Variables substituted into the model's values, as into the compose file's.
     package let variables: ComposeVariables
+    /// The one profile compared, or `nil` for all: what runs in it on both
+    /// sides (a compose service without `profiles` runs in every one).
+    package let profile: String?
 
     /// Creates a comparison.
-    package init(model: ArchitectureModel, variables: ComposeVariables = ComposeVariables()) {
+    package init(model: ArchitectureModel, variables: ComposeVariables = ComposeVariables(), profile: String? = nil) {
         self.model = model
         self.variables = variables
+        self.profile = profile
     }
 
     /// Every difference between the model and a (merged) compose document.
     package func findings(against document: ComposeDocument) -> [Finding] {
         let plan = ComposePlan(model: model)
         var findings: [Finding] = []
+        let entries = plan.entries.filter { entry in profile.map { entry.profiles?.contains($0) ?? true } ?? true }
+        let services = document.services.filter { service in
+            profile.map { profile in (service.profiles?.value).map { $0.isEmpty || $0.contains(profile) } ?? true } ?? true
+        }
         // By name, once: looking each entry up in the list would be quadratic.
-        let byName = Dictionary(document.services.map { ($0.name.value, $0) }) { first, _ in first }
-        for entry in plan.entries {
+        let byName = Dictionary(services.map { ($0.name.value, $0) }) { first, _ in first }
+        for entry in entries {
             guard let service = byName[entry.name] else {
                 findings.append(Finding(
                     .serviceNotInCompose, service: entry.name,
@@ -36,8 +44,8 @@ package struct ComposeDrift: Sendable {
             }
             findings += compare(entry, service, plan: plan)
         }
-        let planned = Set(plan.entries.map(\.name))
-        for service in document.services where !planned.contains(service.name.value) {
+        let planned = Set(entries.map(\.name))
+        for service in services where !planned.contains(service.name.value) {
             findings.append(Finding(
                 .serviceNotInModel, service: service.name.value,
                 "service '\(service.name.value)' is in the compose file but not in the model; add a Service to the Deployment or remove it",

@@ -24,6 +24,23 @@ package struct Staleness: Sendable {
     /// Every missing, stale and unexpected file.
     package func findings() -> [Finding] {
         var findings: [Finding] = []
+        let site = URL(fileURLWithPath: absolute(siteDirectory)).standardizedFileURL
+        var expected = self.expected
+        // No site folder at all: generate wrote elsewhere, or never ran. One
+        // finding that says so, rather than one per file.
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: site.path, isDirectory: &isFolder) || !isFolder.boolValue {
+            let inSite = { (file: GeneratedFile) in URL(fileURLWithPath: absolute(file.path)).standardizedFileURL.path.hasPrefix(site.path + "/") }
+            let missing = expected.filter(inSite)
+            if !missing.isEmpty {
+                findings.append(Finding(
+                    .missingFile,
+                    "\(siteDirectory)/ does not exist, so none of its \(missing.count) generated files are there; run archdoc generate, "
+                        + "or, if generate wrote elsewhere, pass check the same -o (and --compose) that generate had",
+                    file: siteDirectory))
+                expected.removeAll(where: inSite)
+            }
+        }
         for file in expected {
             guard let data = FileManager.default.contents(atPath: absolute(file.path)) else {
                 findings.append(Finding(.missingFile, "\(file.path) is missing; run archdoc generate", file: file.path))
@@ -35,8 +52,7 @@ package struct Staleness: Sendable {
                 findings.append(Finding(.staleFile, "\(file.path) differs from what the model generates from line \(line) on; run archdoc generate", file: file.path, line: line))
             }
         }
-        let expectedPaths = Set(expected.map { URL(fileURLWithPath: absolute($0.path)).standardizedFileURL.path })
-        let site = URL(fileURLWithPath: absolute(siteDirectory)).standardizedFileURL
+        let expectedPaths = Set(self.expected.map { URL(fileURLWithPath: absolute($0.path)).standardizedFileURL.path })
         if let walker = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey]) {
             var unexpected: [String] = []
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {

@@ -28,6 +28,7 @@ struct Check: ParsableCommand {
             Examples:
               archdoc check
               archdoc check -f docker-compose.yml -f docker-compose.prod.yml
+              archdoc check -f docker/test/docker-compose.yml --profile test
               archdoc check --format github     # annotations in a GitHub Actions job
               archdoc check --format json > findings.json
               archdoc check -k deploy/kubernetes/overlays/production
@@ -59,6 +60,11 @@ struct Check: ParsableCommand {
                                valueName: "id"))
     var environment: String?
 
+    @Option(help: ArgumentHelp(
+        "Compare only the compose services that run in this profile, on both sides (a compose file for one environment, such as docker/test/docker-compose.yml).",
+        valueName: "profile"))
+    var profile: String?
+
     @Option(help: ArgumentHelp("text, json or github.", valueName: "format"))
     var format: FindingFormat = .text
 
@@ -68,7 +74,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let check = CheckPipeline(
             architectureDirectory: options.architecture, configuration: outputOptions.configuration(architecture: options.architecture),
-            composeFiles: files, envFile: envFile, kustomizeDirectories: kustomize, environmentID: environment, modelTimeout: options.timeout)
+            composeFiles: files, envFile: envFile, kustomizeDirectories: kustomize, environmentID: environment, profile: profile,
+            modelTimeout: options.timeout)
         let report: CheckReport
         switch check.run(willCompile: options.reportCompiling) {
         case .failed(let message, let exitCode):

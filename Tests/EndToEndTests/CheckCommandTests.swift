@@ -67,6 +67,40 @@ import Testing
         #expect(result.output.contains("[stale-file]"))
     }
 
+    /// A compose file of one environment (here the dev profile's services) is
+    /// checked against that profile only; an unknown profile is a usage error.
+    @Test func aComposeFileIsCheckedForOneProfile() throws {
+        let source = shopArchitecture().replacingOccurrences(
+            of: "dependsOn: [.healthy(db)])", with: "dependsOn: [.healthy(db)])\n            .profile(\"prod\", replicas: 2)")
+        let project = try TemporaryProject(files: ["main.swift": source])
+        #expect(try ArchdocProcess.run(["generate", "--quiet"], in: project.root).status == 0)
+        let generated = try project.read("compose.yaml")
+        let start = try #require(generated.range(of: "\n  api-prod:\n"))
+        let end = try #require(generated.range(of: "\n  db:\n", range: start.upperBound..<generated.endIndex))
+        try FileManager.default.createDirectory(atPath: project.path("docker/dev"), withIntermediateDirectories: true)
+        try generated.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
+            .write(toFile: project.path("docker/dev/compose.yaml"), atomically: true, encoding: .utf8)
+
+        let dev = try ArchdocProcess.run(["check", "--quiet", "--no-color", "-f", "docker/dev/compose.yaml", "--profile", "dev"], in: project.root)
+        #expect(dev.status == 0, "\(dev.output)\(dev.error)")
+        let all = try ArchdocProcess.run(["check", "--quiet", "--no-color", "-f", "docker/dev/compose.yaml"], in: project.root)
+        #expect(all.status == 1)
+        #expect(all.output.contains("[service-not-in-compose] service 'api-prod'"), "\(all.output)")
+        let unknown = try ArchdocProcess.run(["check", "--quiet", "-f", "docker/dev/compose.yaml", "--profile", "test"], in: project.root)
+        #expect(unknown.status == 64)
+        #expect(unknown.error.contains("--profile test: the model has no such profile; it has dev, prod"), "\(unknown.error)")
+    }
+
+    /// A check with another -o than generate had gives one finding that names the option, not one per file.
+    @Test func aMissingSiteFolderIsOneFindingThatNamesTheOption() throws {
+        let project = try generatedProject()
+        let result = try ArchdocProcess.run(["check", "--quiet", "--no-color", "-o", "docs-site"], in: project.root)
+        #expect(result.status == 1)
+        #expect(result.output.contains("[missing-file] docs-site/ does not exist"), "\(result.output)")
+        #expect(result.output.contains("pass check the same -o"), "\(result.output)")
+        #expect(result.output.contains("1 finding"), "\(result.output)")
+    }
+
     @Test func handWrittenComposeFilesAreMergedInOrder() throws {
         let project = try generatedProject()
         let base = try project.read("compose.yaml").replacingOccurrences(of: "image: postgres:17", with: "image: postgres:15")

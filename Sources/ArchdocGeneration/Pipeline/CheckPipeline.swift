@@ -41,6 +41,8 @@ package struct CheckPipeline: Sendable {
     /// The environment the manifests are of; `nil` for the one whose id names
     /// the kustomize folder (`overlays/production`), else the first on Kubernetes.
     package var environmentID: String?
+    /// The one compose profile to compare, or `nil` for all of them.
+    package var profile: String?
     /// The loader, with its environment.
     package var loader: ArchitectureLoader
 
@@ -48,8 +50,10 @@ package struct CheckPipeline: Sendable {
     /// resources (`apiVersion` and `kind`) is compared as manifests instead.
     package init(
         architectureDirectory: String, configuration: GeneratorConfiguration, composeFiles: [String] = [], envFile: String? = nil,
-        kustomizeDirectories: [String] = [], environmentID: String? = nil, modelTimeout: TimeInterval? = nil, loader: ArchitectureLoader? = nil
+        kustomizeDirectories: [String] = [], environmentID: String? = nil, profile: String? = nil, modelTimeout: TimeInterval? = nil,
+        loader: ArchitectureLoader? = nil
     ) {
+        self.profile = profile
         self.architectureDirectory = architectureDirectory
         self.configuration = configuration
         self.composeFiles = composeFiles.filter { !ManifestSniffer.isManifest($0) }
@@ -67,6 +71,13 @@ package struct CheckPipeline: Sendable {
             model = try loader.load(from: architectureDirectory, willCompile: willCompile).model
         } catch {
             return .failed(message: error.description, exitCode: error.exitCode)
+        }
+        if let profile, !model.profiles.contains(where: { $0.id == profile }) {
+            let known = model.profiles.map(\.id)
+            return .failed(
+                message: "error: --profile \(profile): the model has no such profile; "
+                    + (known.isEmpty ? "it declares none, so leave the option out" : "it has \(known.joined(separator: ", "))"),
+                exitCode: .usage)
         }
         var findings: [Finding] = []
         var warnings: [Diagnostic] = []
@@ -99,7 +110,7 @@ package struct CheckPipeline: Sendable {
                 let parser = ComposeParser(variables: variables)
                 var document = try parser.parse(contentsOf: first)
                 for path in readable.dropFirst() { document = document.merged(with: try parser.parse(contentsOf: path)) }
-                findings += ComposeDrift(model: model, variables: variables).findings(against: document)
+                findings += ComposeDrift(model: model, variables: variables, profile: profile).findings(against: document)
             } catch {
                 return .failed(message: error.description, exitCode: .dataError)
             }

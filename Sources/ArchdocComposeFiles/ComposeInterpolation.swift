@@ -25,6 +25,13 @@ package struct ComposeVariables: Sendable {
         return ComposeVariables(values)
     }
 
+    /// The variables of an env file (`env_file:`), as compose reads them; `nil`
+    /// when the file does not exist or cannot be read.
+    package static func envFileValues(at path: String) -> [String: String]? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        return try? parseDotEnv(text, path: path)
+    }
+
     /// `KEY=value` lines; `#` comments, `export ` prefixes and quotes allowed.
     static func parseDotEnv(_ text: String, path: String) throws(ComposeError) -> [String: String] {
         var values: [String: String] = [:]

@@ -16,12 +16,27 @@ package struct ComposeDrift: Sendable {
     /// The one profile compared, or `nil` for all: what runs in it on both
     /// sides (a compose service without `profiles` runs in every one).
     package let profile: String?
+    /// The project folder that relative paths are relative to (the compose
+    /// file's), so that `docker compose config`'s absolute paths compare equal
+    /// to the model's relative ones; `nil` compares paths as written.
+    package let projectDirectory: String?
+    /// The variables of each env file the model's services name, by the path
+    /// as written: `docker compose config` inlines them into `environment`.
+    package let envFiles: [String: [String: String]]
+    /// The home folder, for `~` in paths.
+    package let home: String?
 
     /// Creates a comparison.
-    package init(model: ArchitectureModel, variables: ComposeVariables = ComposeVariables(), profile: String? = nil) {
+    package init(
+        model: ArchitectureModel, variables: ComposeVariables = ComposeVariables(), profile: String? = nil, projectDirectory: String? = nil,
+        envFiles: [String: [String: String]] = [:], home: String? = nil
+    ) {
         self.model = model
         self.variables = variables
         self.profile = profile
+        self.projectDirectory = projectDirectory
+        self.envFiles = envFiles
+        self.home = home
     }
 
     /// Every difference between the model and a (merged) compose document.
@@ -76,8 +91,8 @@ package struct ComposeDrift: Sendable {
             add(.image, "image differs: the model has \(describe(deployed.image.map(resolve))), compose has \(describe(compose.image?.value))", at: place(compose.image))
         }
         // build
-        let modelBuild = service.build.map { Self.normalizedBuild($0, resolve) }
-        let composeBuild = compose.build.map { Self.normalizedBuild($0.value, { $0 }) }
+        let modelBuild = service.build.map { Self.normalizedBuild($0, resolve, path: hostPath) }
+        let composeBuild = compose.build.map { Self.normalizedBuild($0.value, { $0 }, path: hostPath) }
         if modelBuild != composeBuild {
             add(.build, "build differs: the model has \(describe(modelBuild?.description)), compose has \(describe(composeBuild?.description))", at: place(compose.build))
         }
@@ -114,9 +129,9 @@ package struct ComposeDrift: Sendable {
             add(.port, "port \(port.display) is in the compose file but not in the model", at: place(located))
         }
         // volumes, paired by mount target
-        var composeVolumes = compose.volumes.map { (Self.normalizedMount($0.value, { $0 }), $0) }
+        var composeVolumes = compose.volumes.map { (Self.normalizedMount($0.value, { $0 }, path: hostPath), $0) }
         var unmatchedMounts: [NormalMount] = []
-        for mount in service.volumes.map({ Self.normalizedMount($0, resolve) }) {
+        for mount in service.volumes.map({ Self.normalizedMount($0, resolve, path: hostPath) }) {
             if let index = composeVolumes.firstIndex(where: { $0.0 == mount }) {
                 composeVolumes.remove(at: index)
             } else {
@@ -182,7 +197,11 @@ package struct ComposeDrift: Sendable {
                 add(.dependsOn, "depends_on '\(dependency.service)' has condition \(condition) in the model, \(other.value.condition) in compose", at: place(other))
             }
         }
+        // What compose itself adds for `links` and `network_mode: service:x` (as `docker compose config` writes it).
+        var implied = Set(service.options.links.map { String($0.split(separator: ":").first ?? "") })
+        if let mode = service.options.networkMode, mode.hasPrefix("service:") { implied.insert(String(mode.dropFirst("service:".count))) }
         for other in compose.dependsOn where !modelDependencies.contains(where: { $0.service == other.value.service }) {
+            if implied.contains(other.value.service) && other.value.condition == "service_started" { continue }
             add(.dependsOn, "depends_on '\(other.value.service)' is in the compose file but not in the model", at: place(other))
         }
         // environment
@@ -196,7 +215,11 @@ package struct ComposeDrift: Sendable {
                 add(.environment, "environment variable \(key) differs: the model has \(describe(modelEnvironment[key])), compose has \(describe(value))", at: place(other))
             }
         }
+        // `docker compose config` writes the env files' variables into `environment`.
+        var fromEnvFiles: [String: String] = [:]
+        for file in service.envFiles { fromEnvFiles.merge(envFiles[file] ?? [:]) { _, later in later } }
         for key in compose.environment.keys.sorted() where modelEnvironment[key] == nil {
+            if let value = fromEnvFiles[key], compose.environment[key]?.value == value { continue }
             add(.environment, "environment variable \(key) is in the compose file but not in the model", at: place(compose.environment[key]))
         }
         // healthcheck
@@ -304,8 +327,31 @@ package struct ComposeDrift: Sendable {
         var description: String { "context \(context), \(dockerfile)\(target.map { ", target \($0)" } ?? "")" }
     }
 
-    static func normalizedBuild(_ build: Build, _ resolve: (String) -> String) -> NormalBuild {
-        NormalBuild(context: normalizedPath(resolve(build.context)), dockerfile: build.dockerfile.map(resolve) ?? "Dockerfile", target: build.target.map(resolve))
+    static func normalizedBuild(_ build: Build, _ resolve: (String) -> String, path: (String) -> String = normalizedPath) -> NormalBuild {
+        NormalBuild(context: path(resolve(build.context)), dockerfile: build.dockerfile.map(resolve) ?? "Dockerfile", target: build.target.map(resolve))
+    }
+
+    /// A path on the host as compose resolves it: `~` is the home folder, and
+    /// a path in the project folder, absolute or relative, is written relative to it.
+    func hostPath(_ path: String) -> String {
+        var path = path
+        if let home, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
+        guard let projectDirectory else { return Self.normalizedPath(path) }
+        let root = Self.standardized(projectDirectory)
+        let absolute = Self.standardized(path.hasPrefix("/") ? path : root + "/" + path)
+        if absolute == root { return "." }
+        return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : Self.normalizedPath(path)
+    }
+
+    /// An absolute path without `.`, `..`, repeated or trailing slashes.
+    static func standardized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// `./backend/` → `backend`; `.` and `./` → `.`.
@@ -340,8 +386,8 @@ package struct ComposeDrift: Sendable {
         var description: String { "'" + [source, target].compactMap { $0 }.joined(separator: ":") + (readOnly ? ":ro" : "") + "'" }
     }
 
-    static func normalizedMount(_ mount: VolumeMount, _ resolve: (String) -> String) -> NormalMount {
-        let source = mount.source.map(resolve).map { mount.isNamedVolume ? $0 : normalizedPath($0) }
+    static func normalizedMount(_ mount: VolumeMount, _ resolve: (String) -> String, path: (String) -> String = normalizedPath) -> NormalMount {
+        let source = mount.source.map(resolve).map { mount.isNamedVolume ? $0 : path($0) }
         return NormalMount(source: source, target: normalizedPath(resolve(mount.target)), readOnly: mount.readOnly)
     }
 }

@@ -39,6 +39,38 @@ import Testing
         }
     }
 
+    /// The output of `docker compose config` is the same project: its absolute
+    /// paths, env files written into `environment`, and long syntax are no
+    /// drift. With every profile on, each example checks clean against it.
+    @Test(arguments: examples)
+    func checkAcceptsComposeConfigOutput(architecture: String) throws {
+        let compose = try Tools.path("DOCKER_COMPOSE")
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("archdoc-normalised-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let source = ArchdocProcess.packageRoot.appendingPathComponent(architecture).path
+        #expect(try ArchdocProcess.run(["generate", "--quiet", "-a", source], in: project).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARCHDOC_CACHE_DIR"] = ArchdocProcess.cacheFolder
+        let model = try ArchitectureLoader(environment: environment).load(from: source).model
+        // Env files with a value, which config writes into each service's environment.
+        for (index, file) in Set(model.services.flatMap(\.service.envFiles)).sorted().enumerated() {
+            let url = project.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "FROM_ENV_FILE_\(index)=yes\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+        let normalised = project.appendingPathComponent("normalised.yaml")
+        let config = try Tools.run(compose, ["--project-directory", project.path, "-f", project.appendingPathComponent("compose.yaml").path,
+                                             "--profile", "*", "config", "-o", normalised.path])
+        #expect(config.status == 0, "\(architecture): \(config.output)")
+        let text = try String(contentsOf: normalised, encoding: .utf8)
+        #expect(text.contains(project.path) || !text.contains("./"), "config writes absolute paths")
+        let checked = try ArchdocProcess.run(["check", "--quiet", "--no-color", "-a", source, "-f", "normalised.yaml"], in: project)
+        #expect(checked.status == 0 || checked.status == 1, "\(architecture): \(checked.error)")
+        // (A pipeline's CI file is not in this temporary folder: only compose findings count here.)
+        #expect(!checked.output.contains("normalised.yaml:") && !("\n" + checked.output).contains("\nservice "), "\(architecture): \(checked.output)")
+        #expect(checked.output.contains("no findings") || checked.output.contains("[missing-file] the model's pipeline"), "\(checked.output)")
+    }
+
     /// The hostile labels reach compose.yaml only as values: docker compose
     /// reads the file, finds exactly the top-level keys archdoc writes, and
     /// gives back each hostile value unchanged.

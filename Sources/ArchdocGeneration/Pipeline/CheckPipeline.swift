@@ -110,7 +110,16 @@ package struct CheckPipeline: Sendable {
                 let parser = ComposeParser(variables: variables)
                 var document = try parser.parse(contentsOf: first)
                 for path in readable.dropFirst() { document = document.merged(with: try parser.parse(contentsOf: path)) }
-                findings += ComposeDrift(model: model, variables: variables, profile: profile).findings(against: document)
+                // Relative paths (and env files) are relative to the project folder: the first file's, as for docker compose.
+                let project = URL(fileURLWithPath: first).standardizedFileURL.deletingLastPathComponent().path
+                var envFiles: [String: [String: String]] = [:]
+                for file in Set(model.services.flatMap(\.service.envFiles)) {
+                    let path = file.hasPrefix("/") ? file : "\(project)/\(file)"
+                    if let values = ComposeVariables.envFileValues(at: path) { envFiles[file] = values.mapValues(variables.interpolate) }
+                }
+                findings += ComposeDrift(
+                    model: model, variables: variables, profile: profile, projectDirectory: project, envFiles: envFiles, home: loader.environment["HOME"]
+                ).findings(against: document)
             } catch {
                 return .failed(message: error.description, exitCode: .dataError)
             }

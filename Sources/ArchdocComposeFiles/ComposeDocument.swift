@@ -39,6 +39,10 @@ package struct ComposeDocument: Sendable {
     package var volumes: [Located<String>: String?]
     /// Top-level networks and their drivers.
     package var networks: [Located<String>: String?]
+    /// The files of the top-level `include`, as written (relative to this file).
+    package var includes: [Located<String>] = []
+    /// Top-level keys read but not carried by archdoc's model (`secrets`, `configs`, …).
+    package var unmodelled: [Located<String>] = []
 
     /// The service with a name.
     package func service(_ name: String) -> ComposeService? { services.first { $0.name.value == name } }
@@ -93,6 +97,8 @@ package struct ComposeService: Sendable {
     /// Where each option was written, by compose key: the value's place, and
     /// the line of each list item or map key (by its text, normalised as in ``options``).
     package var optionPlaces: [String: Located<[String: Int]>] = [:]
+    /// `extends`: the service this one is based on, and its file when another.
+    package var extends: Located<ComposeExtends>?
     /// The keys read but not carried by archdoc's model (`secrets`,
     /// `deploy.resources`, …), where they were written: import names each one.
     package var unmodelled: [Located<String>] = []
@@ -101,6 +107,14 @@ package struct ComposeService: Sendable {
     package init(name: Located<String>) {
         self.name = name
     }
+}
+
+/// An `extends` entry: the base service, in this file or another.
+package struct ComposeExtends: Sendable, Equatable {
+    /// The base service's name.
+    package var service: String
+    /// The file it is in, relative to the extending file; `nil` for the same file.
+    package var file: String?
 }
 
 /// One `depends_on` entry.

@@ -121,6 +121,18 @@ struct NodeReader {
         for (name, node) in try mapping(servicesNode, "services") {
             document.services.append(try service(name, node))
         }
+        if let include = value(top, "include") {
+            for item in try sequence(include, "include") {
+                if item.scalar != nil {
+                    document.includes.append(try located(scalar(item, "include"), item))
+                    continue
+                }
+                guard let paths = try value(mapping(item, "include"), "path") else { throw fail(item, "an include in long syntax needs `path:`") }
+                let list = paths.sequence.map(Array.init) ?? [paths]
+                for path in list { document.includes.append(try located(scalar(path, "include.path"), path)) }
+            }
+        }
+        for (key, _) in top where ["configs", "secrets", "models"].contains(key.value) { document.unmodelled.append(key) }
         for (key, value) in [("volumes", \ComposeDocument.volumes), ("networks", \ComposeDocument.networks)] {
             guard let node = self.value(top, key) else { continue }
             for (name, definition) in try mapping(node, key) {
@@ -189,6 +201,15 @@ struct NodeReader {
                     } else if !deployKey.value.hasPrefix("x-") {
                         service.unmodelled.append(Located("deploy.\(deployKey.value)", line: deployKey.line, column: deployKey.column, file: path))
                     }
+                }
+            case "extends":
+                if node.scalar != nil {
+                    service.extends = try located(ComposeExtends(service: scalar(node, field("extends")), file: nil), node)
+                } else {
+                    let fields = try mapping(node, field("extends"))
+                    guard let base = value(fields, "service") else { throw fail(node, "\(field("extends")) needs `service:`, the service to extend") }
+                    let file = try value(fields, "file").map { node throws(ComposeError) in try scalar(node, field("extends.file")) }
+                    service.extends = Located(ComposeExtends(service: try scalar(base, field("extends.service")), file: file), line: key.line, column: key.column, file: path)
                 }
             case "scale":
                 if service.replicas == nil { service.replicas = try located(integer(node, field("scale")), node) }

@@ -35,6 +35,10 @@ package struct ArchitectureImporter: Sendable {
             (service.name.value, service.profiles.flatMap { $0.value.isEmpty ? nil : Set($0.value) })
         }, uniquingKeysWith: { first, _ in first })
 
+        for key in document.unmodelled {
+            notes.append(Diagnostic(.warning, rule: "import", "top-level `\(key.value)` is not in archdoc's model yet, so it is left out: a generated compose file will not have it",
+                                    at: SourceLocation(file: key.file.isEmpty ? document.path : key.file, line: key.line, column: key.column)))
+        }
         var containers: [ImportedContainer] = []
         var relationships: [ImportedRelationship] = []
         var profiles: [String] = []

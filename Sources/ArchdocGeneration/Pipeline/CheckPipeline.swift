@@ -108,17 +108,18 @@ package struct CheckPipeline: Sendable {
                 let envPath = envFile ?? URL(fileURLWithPath: first).deletingLastPathComponent().appendingPathComponent(".env").path
                 let variables = try ComposeVariables.load(envFile: envPath, environment: loader.environment)
                 let parser = ComposeParser(variables: variables)
-                var document = try parser.parse(contentsOf: first)
-                for path in readable.dropFirst() { document = document.merged(with: try parser.parse(contentsOf: path)) }
+                let project = ComposeProject(parser: parser)
+                var document = try project.load(first)
+                for path in readable.dropFirst() { document = document.merged(with: try project.load(path)) }
                 // Relative paths (and env files) are relative to the project folder: the first file's, as for docker compose.
-                let project = URL(fileURLWithPath: first).standardizedFileURL.deletingLastPathComponent().path
+                let projectFolder = URL(fileURLWithPath: first).standardizedFileURL.deletingLastPathComponent().path
                 var envFiles: [String: [String: String]] = [:]
                 for file in Set(model.services.flatMap(\.service.envFiles)) {
-                    let path = file.hasPrefix("/") ? file : "\(project)/\(file)"
+                    let path = file.hasPrefix("/") ? file : "\(projectFolder)/\(file)"
                     if let values = ComposeVariables.envFileValues(at: path) { envFiles[file] = values.mapValues(variables.interpolate) }
                 }
                 findings += ComposeDrift(
-                    model: model, variables: variables, profile: profile, projectDirectory: project, envFiles: envFiles, home: loader.environment["HOME"]
+                    model: model, variables: variables, profile: profile, projectDirectory: projectFolder, envFiles: envFiles, home: loader.environment["HOME"]
                 ).findings(against: document)
             } catch {
                 return .failed(message: error.description, exitCode: .dataError)

@@ -36,7 +36,7 @@ package struct ImportPipeline: Sendable {
     package func run() -> Outcome {
         let document: ComposeDocument
         do {
-            document = try ComposeParser().parse(contentsOf: composeFile)
+            document = try ComposeProject().load(composeFile)
         } catch {
             return .failed(message: error.description, exitCode: .dataError)
         }

@@ -1,4 +1,5 @@
 import ArchdocComposeFiles
+import ArchdocModel
 import ArchdocRenderers
 import Foundation
 import Testing
@@ -20,6 +21,21 @@ import Testing
     @Test(arguments: fixtures)
     func importedArchitectureGeneratesAnEquivalentComposeFile(fixture: String) throws {
         try roundTrip(Self.fixtureFolder.appendingPathComponent(fixture), as: fixture)
+    }
+
+    /// Compose files in the shapes of public projects (WordPress, Gitea, Traefik,
+    /// Prometheus, Mastodon, Airflow, Immich, …), written for these tests.
+    static let corpus: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: fixtureFolder.appendingPathComponent("corpus").path)) ?? [])
+        .filter { $0.hasSuffix(".yaml") }.sorted()
+
+    @Test func theCorpusHasThirtyFilesWithTheFixtures() {
+        #expect(Self.corpus.count + Self.fixtures.count >= 30, "\(Self.corpus)")
+    }
+
+    /// Each goes import → generate → `docker compose config` of both, field by field, in every profile → check.
+    @Test(arguments: corpus)
+    func aRealWorldShapeRoundTrips(file: String) throws {
+        try roundTrip(Self.fixtureFolder.appendingPathComponent("corpus/\(file)"), as: file)
     }
 
     /// A compose file archdoc generated imports and generates again. Its profile
@@ -324,9 +340,15 @@ struct ComposeConfig {
         let volumes = (service["volumes"] as? [[String: Any]] ?? []).map { pick($0, ["type", "source", "target", "read_only"]) }
         fields["volumes"] = canonical(volumes)
         fields["networks"] = canonical((service["networks"] as? [String: Any])?.keys.sorted())
-        fields["healthcheck"] = canonical((service["healthcheck"] as? [String: Any]).map { pick($0, ["test", "interval", "timeout", "retries", "start_period"]) })
+        // `healthcheck: {}` (such as `disable: false` alone) is the image's own health check, as no healthcheck is.
+        let healthcheck = (service["healthcheck"] as? [String: Any]).map { pick($0, ["test", "interval", "timeout", "retries", "start_period"]) }
+        fields["healthcheck"] = canonical(healthcheck?.isEmpty == true ? nil : healthcheck)
         fields["restart"] = (service["restart"] as? String).map { String($0.prefix { $0 != ":" }) } ?? "null"
         fields["replicas"] = canonical((service["deploy"] as? [String: Any])?["replicas"] ?? service["scale"])
+        // The container's options, each as compose normalises it.
+        for key in ContainerOptionField.all.map(\.key) where service[key] != nil {
+            fields[key] = canonical(service[key])
+        }
         return fields
     }
 

@@ -22,8 +22,11 @@ public struct VolumeMount: Codable, Hashable, Sendable, ExpressibleByStringLiter
         self.options = options
     }
 
-    /// The options compose's short syntax allows after the target.
-    static let knownOptions: Set<String> = ["ro", "rw", "z", "Z", "cached", "delegated", "consistent", "nocopy"]
+    /// The options compose's short syntax allows after the target: access,
+    /// SELinux labels, consistency, `nocopy`, and bind propagation.
+    static let knownOptions: Set<String> = [
+        "ro", "rw", "z", "Z", "cached", "delegated", "consistent", "nocopy", "shared", "rshared", "slave", "rslave", "private", "rprivate",
+    ]
 
     /// Parses compose's short syntax: `[SOURCE:]TARGET[:OPTIONS]`, where the
     /// options are a comma-separated list such as `ro`, `ro,z` or `cached`.

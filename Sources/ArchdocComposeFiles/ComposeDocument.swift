@@ -99,6 +99,10 @@ package struct ComposeService: Sendable {
     package var optionPlaces: [String: Located<[String: Int]>] = [:]
     /// `extends`: the service this one is based on, and its file when another.
     package var extends: Located<ComposeExtends>?
+    /// Typed fields (`restart`, `deploy.replicas`, `healthcheck.retries`)
+    /// written as a variable, read without variables (by import): each taken
+    /// at its default, with the field, the text and the value, for import to say.
+    package var variablesAtDefault: [Located<String>] = []
     /// The keys read but not carried by archdoc's model (`secrets`,
     /// `deploy.resources`, …), where they were written: import names each one.
     package var unmodelled: [Located<String>] = []

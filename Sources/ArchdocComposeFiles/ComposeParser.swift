@@ -189,15 +189,19 @@ struct NodeReader {
                 service.dependsOn = try dependencies(node, field("depends_on"))
             case "healthcheck":
                 service.healthcheck = try healthcheck(node, field("healthcheck")).map { Located($0, line: key.line, column: key.column, file: path) }
-                service.healthcheckTest = try mapping(node, field("healthcheck")).first { $0.0.value == "test" }?.0
+                let checkFields = try mapping(node, field("healthcheck"))
+                service.healthcheckTest = checkFields.first { $0.0.value == "test" }?.0
+                if let note = variableAtDefault(value(checkFields, "retries"), "healthcheck.retries") { service.variablesAtDefault.append(note) }
             case "restart":
-                service.restart = try located(scalar(node, field("restart")), node)
+                service.restart = try located(typedScalar(node, field("restart")), node)
+                if let note = variableAtDefault(node, "restart") { service.variablesAtDefault.append(note) }
             case "profiles":
                 service.profiles = try located(sequence(node, field("profiles")).map { item throws(ComposeError) in try scalar(item, field("profiles")) }, node)
             case "deploy":
                 for (deployKey, deployNode) in try mapping(node, field("deploy")) {
                     if deployKey.value == "replicas" {
                         service.replicas = try located(integer(deployNode, field("deploy.replicas")), deployNode)
+                        if let note = variableAtDefault(deployNode, "deploy.replicas") { service.variablesAtDefault.append(note) }
                     } else if !deployKey.value.hasPrefix("x-") {
                         service.unmodelled.append(Located("deploy.\(deployKey.value)", line: deployKey.line, column: deployKey.column, file: path))
                     }
@@ -412,8 +416,28 @@ struct NodeReader {
     }
 
     func integer(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Int {
-        guard let value = Int(try scalar(node, field)) else { throw fail(node, "\(field) must be a whole number") }
+        let text = try typedScalar(node, field)
+        guard let value = Int(text) else {
+            if variables == nil, node.scalar?.string.contains("${") == true {
+                throw fail(node, "\(field) is \(node.scalar?.string ?? ""), a variable without a default, and archdoc's model needs a number here; give it one, such as ${NAME:-2}")
+            }
+            throw fail(node, "\(field) must be a whole number")
+        }
         return value
+    }
+
+    /// A typed field's text. Read without variables (by import), a `${…}` is
+    /// taken at its default, since the model holds a number or a policy there.
+    func typedScalar(_ node: YAMLNode, _ field: String) throws(ComposeError) -> String {
+        let text = try scalar(node, field)
+        guard variables == nil, text.contains("${") else { return text }
+        return ComposeVariables().interpolate(text)
+    }
+
+    /// For import's warning: a typed field written as a variable, and the default it was read as.
+    func variableAtDefault(_ node: YAMLNode?, _ field: String) -> Located<String>? {
+        guard variables == nil, let node, let text = node.scalar?.string, text.contains("${") else { return nil }
+        return located("\(field) is \(text), read as its default '\(ComposeVariables().interpolate(text))'", node)
     }
 
     func boolean(_ node: YAMLNode, _ field: String) throws(ComposeError) -> Bool {

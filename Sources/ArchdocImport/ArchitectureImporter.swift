@@ -115,6 +115,9 @@ package struct ArchitectureImporter: Sendable {
         service.networks = compose.networks.map(\.value)
         service.healthcheck = compose.healthcheck?.value
         service.options = compose.options
+        for variable in compose.variablesAtDefault {
+            note("\(variable.value): the DSL has a typed value there, not a variable; check compares the file's value after interpolating it", at: variable)
+        }
         for key in compose.unmodelled {
             note("`\(key.value)` is not in archdoc's model yet, so it is left out: a generated compose file will not have it, and check does not compare it", at: key)
         }

@@ -45,6 +45,28 @@ import Testing
         #expect(document.volumes.keys.map(\.value) == ["pgdata"])
     }
 
+    /// Read without variables (by import), a typed field's variable is taken
+    /// at its default and listed; one without a default is an error that says so.
+    @Test func typedFieldsWithVariablesAreReadAtTheirDefault() throws {
+        let text = "services:\n  web:\n    image: x\n    restart: ${RESTART:-always}\n    deploy:\n      replicas: ${N:-2}\n    healthcheck:\n      test: [CMD, 'true']\n      retries: ${R:-4}\n"
+        let web = try #require(try ComposeParser().parse(Data(text.utf8), path: "compose.yaml").service("web"))
+        #expect(web.restart?.value == "always")
+        #expect(web.replicas?.value == 2)
+        #expect(web.healthcheck?.value.retries == 4)
+        #expect(web.variablesAtDefault.map(\.line) == [4, 6, 9])
+        // With variables (check), the value is interpolated and nothing is listed.
+        let checked = try #require(try ComposeParser(variables: ComposeVariables(["N": "5"])).parse(Data(text.utf8), path: "compose.yaml").service("web"))
+        #expect(checked.replicas?.value == 5)
+        #expect(checked.variablesAtDefault.isEmpty)
+        do {
+            _ = try ComposeParser().parse(Data("services:\n  web:\n    image: x\n    deploy:\n      replicas: ${N}\n".utf8), path: "compose.yaml")
+            Issue.record("a variable without a default was read as a number")
+        } catch {
+            #expect(error.line == 5)
+            #expect(error.description.contains("a variable without a default"), "\(error.description)")
+        }
+    }
+
     struct Mistake: CustomTestStringConvertible, Sendable {
         var files: [String: String]
         var line: Int

@@ -8,6 +8,10 @@ import Testing
         ("9000", nil, nil, "9000", nil),
         ("8000-8010:8000-8010/udp", nil, "8000-8010", "8000-8010", "udp"),
         ("127.0.0.1::80", "127.0.0.1", nil, "80", nil),
+        // A variable with a default holds a `:` (and may hold a `/`) that is not a separator.
+        ("${PORT:-8080}:80", nil, "${PORT:-8080}", "80", nil),
+        ("${HOST:-127.0.0.1}:${PORT:-53}:53/udp", "${HOST:-127.0.0.1}", "${PORT:-53}", "53", "udp"),
+        ("${PORT:?set PORT}:${TARGET:-80/tcp}", nil, "${PORT:?set PORT}", "${TARGET:-80/tcp}", nil),
     ] as [(String, String?, String?, String, String?)])
     func parsesShortSyntax(text: String, hostIP: String?, published: String?, target: String, proto: String?) {
         let port = Port(stringLiteral: text)
@@ -20,6 +24,15 @@ import Testing
 }
 
 @Suite struct VolumeMountTests {
+    @Test func variablesWithDefaultsStayWhole() {
+        let mount: VolumeMount = "${DATA:-./data}:${TARGET:-/data}:ro,rslave"
+        #expect(mount.source == "${DATA:-./data}")
+        #expect(mount.target == "${TARGET:-/data}")
+        #expect(mount.readOnly)
+        #expect(mount.options == ["rslave"])
+        #expect(mount.description == "${DATA:-./data}:${TARGET:-/data}:ro,rslave")
+    }
+
     @Test func namedVolume() {
         let mount: VolumeMount = "pgdata:/var/lib/postgresql/data"
         #expect(mount.source == "pgdata")

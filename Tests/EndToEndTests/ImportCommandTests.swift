@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct ImportCommandTests {
     static let fixtures = [
         "web-stack.yaml", "profiles.yaml", "anchors.yaml", "long-syntax.yaml", "awkward-names.yaml", "minimal/compose.yaml",
-        "container-options.yaml", "extends-include/compose.yaml",
+        "container-options.yaml", "extends-include/compose.yaml", "variables.yaml",
     ]
     /// What `check` finds right after import, where the DSL cannot say a field yet.
     static let findingsAfterImport: [String: [String]] = [

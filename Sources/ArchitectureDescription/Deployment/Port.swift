@@ -25,11 +25,11 @@ public struct Port: Codable, Hashable, Sendable, ExpressibleByStringLiteral, Cus
     public init(stringLiteral value: String) {
         var rest = Substring(value)
         var proto: String?
-        if let slash = rest.lastIndex(of: "/") {
+        if let slash = Self.separators(in: rest, "/").last {
             proto = String(rest[rest.index(after: slash)...])
             rest = rest[..<slash]
         }
-        var fields = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var fields = Self.fields(of: rest, separatedBy: ":")
         let target = fields.removeLast()
         let published = fields.popLast().flatMap { $0.isEmpty ? nil : $0 }
         let hostIP = fields.isEmpty ? nil : fields.joined(separator: ":")
@@ -42,5 +42,37 @@ public struct Port: Codable, Hashable, Sendable, ExpressibleByStringLiteral, Cus
         var text = hostIP.map { "\($0):\(published ?? ""):\(target)" } ?? [published, target].compactMap { $0 }.joined(separator: ":")
         if let proto = `protocol` { text += "/\(proto)" }
         return text
+    }
+
+    /// The places of `separator` in `text` outside `${…}`, so that a variable
+    /// with a default (`${PORT:-8080}`) stays one field.
+    static func separators(in text: Substring, _ separator: Character) -> [String.Index] {
+        var found: [String.Index] = []
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if character == "$", next < text.endIndex, text[next] == "{" {
+                depth += 1
+                index = text.index(after: next)
+                continue
+            }
+            if character == "}", depth > 0 { depth -= 1 } else if character == separator, depth == 0 { found.append(index) }
+            index = next
+        }
+        return found
+    }
+
+    /// `text` split at `separator` outside `${…}`, empty fields kept.
+    static func fields(of text: Substring, separatedBy separator: Character) -> [String] {
+        var fields: [String] = []
+        var start = text.startIndex
+        for index in separators(in: text, separator) {
+            fields.append(String(text[start..<index]))
+            start = text.index(after: index)
+        }
+        fields.append(String(text[start...]))
+        return fields
     }
 }

@@ -31,7 +31,7 @@ public struct VolumeMount: Codable, Hashable, Sendable, ExpressibleByStringLiter
     /// Parses compose's short syntax: `[SOURCE:]TARGET[:OPTIONS]`, where the
     /// options are a comma-separated list such as `ro`, `ro,z` or `cached`.
     public init(stringLiteral value: String) {
-        var fields = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var fields = Port.fields(of: Substring(value), separatedBy: ":")
         var options: [String] = []
         if fields.count > 1, let last = fields.last {
             let candidates = last.split(separator: ",").map(String.init)

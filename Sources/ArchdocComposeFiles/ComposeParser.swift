@@ -359,7 +359,8 @@ struct NodeReader {
 
     private func healthcheck(_ node: YAMLNode, _ field: String) throws(ComposeError) -> HealthCheck? {
         let fields = try mapping(node, field)
-        if let disable = value(fields, "disable"), try boolean(disable, "\(field).disable") { return nil }
+        // Disabled: the image's own check is off too, which the model says as `.disabled`.
+        if let disable = value(fields, "disable"), try boolean(disable, "\(field).disable") { return .disabled }
         guard let testNode = value(fields, "test") else { return nil }
         var test: [String]
         if testNode.scalar != nil {
@@ -367,7 +368,7 @@ struct NodeReader {
         } else {
             test = try sequence(testNode, "\(field).test").map { item throws(ComposeError) in try scalar(item, "\(field).test") }
         }
-        if test.first == "NONE" { return nil }
+        if test.first == "NONE" { return .disabled }
         let text = { (key: String) throws(ComposeError) -> String? in try self.value(fields, key).map { node throws(ComposeError) in try self.scalar(node, "\(field).\(key)") } }
         return HealthCheck(
             test: test, interval: try text("interval"), timeout: try text("timeout"),

@@ -195,6 +195,8 @@ package struct ComposeDrift: Sendable {
             }
             if other.value.condition != condition {
                 add(.dependsOn, "depends_on '\(dependency.service)' has condition \(condition) in the model, \(other.value.condition) in compose", at: place(other))
+            } else if other.value.required != dependency.required {
+                add(.dependsOn, "depends_on '\(dependency.service)' is \(dependency.required ? "required" : "optional (required: false)") in the model, \(other.value.required ? "required" : "optional") in compose", at: place(other))
             }
         }
         // What compose itself adds for `links` and `network_mode: service:x` (as `docker compose config` writes it).

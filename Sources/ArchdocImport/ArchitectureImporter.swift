@@ -156,7 +156,7 @@ package struct ArchitectureImporter: Sendable {
 
         for located in compose.dependsOn {
             let dependency = located.value
-            guard let targetProfiles = profilesByService[dependency.service] else {
+            guard profilesByService[dependency.service] != nil else {
                 note("depends on '\(dependency.service)', which is not a service of this file; left out", at: located)
                 continue
             }
@@ -166,19 +166,9 @@ package struct ArchitectureImporter: Sendable {
             } else {
                 note("depends_on condition '\(dependency.condition)' is unknown; imported as .started", at: located)
             }
-            if !dependency.required {
-                // An optional dependency on a service that is missing from some of this
-                // service's profiles cannot be required: archdoc would reject the model.
-                // (Like archdoc's own check: a service without profiles runs in every declared one.)
-                let declared = profilesByService.values.reduce(into: Set<String>()) { $0.formUnion($1 ?? []) }
-                let mine = (profilesByService[compose.name.value] ?? nil) ?? declared
-                guard mine.isSubset(of: targetProfiles ?? declared) else {
-                    note("the dependency on '\(dependency.service)' is optional (`required: false`) and it does not run in every profile this service runs in; the DSL has no optional dependencies, so it is left out (the relationship stays)", at: located)
-                    continue
-                }
-                note("the dependency on '\(dependency.service)' is `required: false` in compose; the DSL makes every dependency required", at: located)
-            }
-            service.dependsOn.append(ImportedDependency(serviceName: dependency.service, condition: condition, restart: dependency.restart))
+            var imported = ImportedDependency(serviceName: dependency.service, condition: condition, restart: dependency.restart)
+            imported.required = dependency.required
+            service.dependsOn.append(imported)
         }
         return service
     }

@@ -90,6 +90,8 @@ package struct ImportedDependency: Sendable, Equatable {
     package var condition: Dependency.Condition
     /// Whether the dependent restarts when the dependency is updated.
     package var restart: Bool
+    /// `false` for compose's `required: false`.
+    package var required: Bool = true
 
     /// Creates a dependency.
     package init(serviceName: String, condition: Dependency.Condition, restart: Bool = false) {

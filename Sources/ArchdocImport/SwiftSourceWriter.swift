@@ -200,6 +200,7 @@ package struct SwiftSourceWriter: Sendable {
         if let timeout = check.timeout { options.append("timeout: \(SwiftLiteral.string(timeout))") }
         if let retries = check.retries { options.append("retries: \(retries)") }
         if let startPeriod = check.startPeriod { options.append("startPeriod: \(SwiftLiteral.string(startPeriod))") }
+        if check.test == ["NONE"] && options.isEmpty { return ".disabled" }
         let test: String
         switch check.test.first {
         case "CMD-SHELL" where check.test.count == 2:
@@ -219,9 +220,9 @@ package struct SwiftSourceWriter: Sendable {
         case .healthy: name = "healthy"
         case .completedSuccessfully: name = "completed"
         }
-        guard dependency.restart else { return ".\(name)(\(variable))" }
+        guard dependency.restart || !dependency.required else { return ".\(name)(\(variable))" }
         let condition = dependency.condition == .completedSuccessfully ? "completedSuccessfully" : name
-        return "Dependency(\(variable), condition: .\(condition), restart: true)"
+        return "Dependency(\(variable), condition: .\(condition)" + (dependency.restart ? ", restart: true" : "") + (dependency.required ? "" : ", required: false") + ")"
     }
 
     private func restart(_ policy: RestartPolicy) -> String {

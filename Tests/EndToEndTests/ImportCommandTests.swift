@@ -14,7 +14,6 @@ import Testing
     /// What `check` finds right after import, where the DSL cannot say a field yet.
     static let findingsAfterImport: [String: [String]] = [
         "long-syntax.yaml": ["restart"],  // on-failure:3
-        "compose.yaml": ["depends-on", "depends-on"],  // archdoc's own variants: required: false
     ]
     static let fixtureFolder = ArchdocProcess.packageRoot.appendingPathComponent("Tests/Fixtures/compose")
 
@@ -46,7 +45,7 @@ import Testing
         let example = ArchdocProcess.packageRoot.appendingPathComponent("architecture/examples/task-platform").path
         let generated = try ArchdocProcess.run(["generate", "--quiet", "-a", example], in: project.root)
         try #require(generated.status == 0, "\(generated.error)")
-        try roundTrip(project.root.appendingPathComponent("compose.yaml"), as: "compose.yaml", ignoring: ["depends_on (optional)"])
+        try roundTrip(project.root.appendingPathComponent("compose.yaml"), as: "compose.yaml")
     }
 
     private func roundTrip(_ fixtureFile: URL, as fixture: String, ignoring: Set<String> = []) throws {
@@ -341,8 +340,11 @@ struct ComposeConfig {
         fields["volumes"] = canonical(volumes)
         fields["networks"] = canonical((service["networks"] as? [String: Any])?.keys.sorted())
         // `healthcheck: {}` (such as `disable: false` alone) is the image's own health check, as no healthcheck is.
-        let healthcheck = (service["healthcheck"] as? [String: Any]).map { pick($0, ["test", "interval", "timeout", "retries", "start_period"]) }
-        fields["healthcheck"] = canonical(healthcheck?.isEmpty == true ? nil : healthcheck)
+        // `disable: true` and `test: [NONE]` are the same: no health check at all.
+        let raw = service["healthcheck"] as? [String: Any]
+        let healthcheck = raw.map { pick($0, ["test", "interval", "timeout", "retries", "start_period"]) }
+        let disabled = raw?["disable"] as? Bool == true || (raw?["test"] as? [String]) == ["NONE"]
+        fields["healthcheck"] = disabled ? "disabled" : canonical(healthcheck?.isEmpty == true ? nil : healthcheck)
         fields["restart"] = (service["restart"] as? String).map { String($0.prefix { $0 != ":" }) } ?? "null"
         fields["replicas"] = canonical((service["deploy"] as? [String: Any])?["replicas"] ?? service["scale"])
         // The container's options, each as compose normalises it.

@@ -55,7 +55,7 @@ struct DeployedDependencyRule: ValidationRule {
             let running = Set(deployed.map(\.name))
             for service in deployed {
                 for dependency in service.service.dependsOn
-                where allServices.contains(dependency.containerID) && !running.contains(dependency.containerID) {
+                where dependency.required && allServices.contains(dependency.containerID) && !running.contains(dependency.containerID) {
                     diagnostics.append(error(
                         "service \(service.name.quoted) runs in profile \(profile.id.quoted) and depends on \(dependency.containerID.quoted), which does not; add \(profile.id.quoted) to the profiles of \(dependency.containerID.quoted)",
                         at: dependency.location))

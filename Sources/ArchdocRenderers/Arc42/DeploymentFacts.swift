@@ -96,6 +96,7 @@ enum DeploymentFacts {
         }
         var text = "\(MarkdownText.code(dependency.containerID)) \(when) (\(MarkdownText.code(dependency.condition.rawValue)))"
         if dependency.restart { text += ", restarted with it" }
+        if !dependency.required { text += ", optional (started without it where it does not run)" }
         return text
     }
 

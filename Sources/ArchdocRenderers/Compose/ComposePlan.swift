@@ -94,7 +94,7 @@ package struct ComposePlan: Sendable {
                 guard let mine = entry.profiles, let theirs = target.profiles else { return true }
                 return !Set(mine).isDisjoint(with: theirs)
             }
-            return candidates.map { ResolvedDependency(service: $0.name, dependency: dependency, required: candidates.count == 1) }
+            return candidates.map { ResolvedDependency(service: $0.name, dependency: dependency, required: candidates.count == 1 && dependency.required) }
         }
     }
 

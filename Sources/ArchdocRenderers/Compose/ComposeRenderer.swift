@@ -132,6 +132,8 @@ package struct ComposeRenderer: Sendable {
     }
 
     private func healthcheck(_ check: HealthCheck) -> YAMLNode {
+        // `.disabled`, as compose's documentation writes it.
+        if check.test == ["NONE"] { return ComposeYAML.mapping([("disable", ComposeYAML.boolean(true))]) }
         var keys: [(String, YAMLNode)] = [("test", ComposeYAML.sequence(check.test.map(ComposeYAML.string)))]
         if let interval = check.interval { keys.append(("interval", ComposeYAML.string(interval))) }
         if let timeout = check.timeout { keys.append(("timeout", ComposeYAML.string(timeout))) }

@@ -16,6 +16,9 @@ public struct Dependency: Codable, Hashable, Sendable {
     public var condition: Condition
     /// Whether the dependent restarts when the dependency is updated.
     public var restart: Bool
+    /// Whether the dependency must run: `false` (compose's `required: false`)
+    /// starts the dependent without it in a profile where it does not run.
+    public var required: Bool
     /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
@@ -24,6 +27,7 @@ public struct Dependency: Codable, Hashable, Sendable {
         _ container: Container,
         condition: Condition = .started,
         restart: Bool = false,
+        required: Bool = true,
         file: String = #filePath,
         line: Int = #line,
         column: Int = #column
@@ -31,6 +35,7 @@ public struct Dependency: Codable, Hashable, Sendable {
         self.containerID = container.id
         self.condition = condition
         self.restart = restart
+        self.required = required
         self.location = SourceLocation(file: file, line: line, column: column)
     }
 

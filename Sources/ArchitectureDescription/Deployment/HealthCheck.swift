@@ -31,6 +31,14 @@ public struct HealthCheck: Codable, Hashable, Sendable {
         self.startPeriod = startPeriod
     }
 
+    /// No health check, not even the image's own (compose's `disable: true`,
+    /// written `test: ["NONE"]`).
+    ///
+    /// ```swift
+    /// healthcheck: .disabled
+    /// ```
+    public static var disabled: HealthCheck { HealthCheck(test: ["NONE"]) }
+
     /// A check that runs a command through the container's shell (`CMD-SHELL`).
     ///
     /// ```swift

@@ -35,10 +35,10 @@ package struct ComposeDocument: Sendable {
     package var services: [ComposeService]
     /// The line of the `services:` key, where a missing service belongs.
     package var servicesLine: Int = 0
-    /// Top-level named volumes and their drivers.
-    package var volumes: [Located<String>: String?]
-    /// Top-level networks and their drivers.
-    package var networks: [Located<String>: String?]
+    /// Top-level named volumes and their settings.
+    package var volumes: [Located<String>: ComposeResource]
+    /// Top-level networks and their settings.
+    package var networks: [Located<String>: ComposeResource]
     /// The files of the top-level `include`, as written (relative to this file).
     package var includes: [Located<String>] = []
     /// Top-level keys read but not carried by archdoc's model (`secrets`, `configs`, …).
@@ -110,6 +110,25 @@ package struct ComposeService: Sendable {
     /// Creates an empty service.
     package init(name: Located<String>) {
         self.name = name
+    }
+}
+
+/// A top-level volume or network: what archdoc models of it.
+package struct ComposeResource: Sendable, Equatable {
+    /// `driver`.
+    package var driver: String?
+    /// `driver_opts`.
+    package var driverOptions: [String: String] = [:]
+    /// `external`.
+    package var external = false
+    /// `internal` (networks).
+    package var `internal` = false
+    /// `name`.
+    package var customName: String?
+
+    /// A resource with the engine's defaults, or only a driver.
+    package init(driver: String? = nil) {
+        self.driver = driver
     }
 }
 

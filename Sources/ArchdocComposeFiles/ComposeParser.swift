@@ -136,8 +136,30 @@ struct NodeReader {
         for (key, value) in [("volumes", \ComposeDocument.volumes), ("networks", \ComposeDocument.networks)] {
             guard let node = self.value(top, key) else { continue }
             for (name, definition) in try mapping(node, key) {
-                let driver = definition.mapping == nil ? nil : try self.value(mapping(definition, "\(key).\(name.value)"), "driver").map { node throws(ComposeError) in try scalar(node, "driver") }
-                document[keyPath: value][name] = driver
+                var resource = ComposeResource()
+                if definition.mapping != nil {
+                    let field = "\(key).\(name.value)"
+                    for (setting, settingNode) in try mapping(definition, field) {
+                        switch setting.value {
+                        case "driver": resource.driver = try scalar(settingNode, "\(field).driver")
+                        case "driver_opts": resource.driverOptions = try keyValues(settingNode, "\(field).driver_opts").mapValues { $0.value ?? "" }
+                        case "external":
+                            // `external: true`, or the legacy `external: {name: …}`.
+                            if settingNode.mapping != nil {
+                                resource.external = true
+                                resource.customName = try self.value(mapping(settingNode, "\(field).external"), "name").map { node throws(ComposeError) in try scalar(node, "\(field).external.name") }
+                            } else {
+                                resource.external = try boolean(settingNode, "\(field).external")
+                            }
+                        case "internal" where key == "networks": resource.internal = try boolean(settingNode, "\(field).internal")
+                        case "name": resource.customName = try scalar(settingNode, "\(field).name")
+                        case let other where !other.hasPrefix("x-"):
+                            document.unmodelled.append(Located("\(field).\(other)", line: setting.line, column: setting.column, file: path))
+                        default: continue
+                        }
+                    }
+                }
+                document[keyPath: value][name] = resource
             }
         }
         return document

@@ -59,6 +59,7 @@ package struct ComposeDrift: Sendable {
             }
             findings += compare(entry, service, plan: plan)
         }
+        findings += resourceFindings(document)
         let planned = Set(entries.map(\.name))
         for service in services where !planned.contains(service.name.value) {
             findings.append(Finding(
@@ -237,6 +238,40 @@ package struct ComposeDrift: Sendable {
             break
         }
         compareOptions(service.options, compose, add: add)
+        return findings
+    }
+
+    /// The top-level volumes and networks the model declares, setting by
+    /// setting, where the file declares them too (a missing one is compose's
+    /// own error, at `docker compose config`).
+    private func resourceFindings(_ document: ComposeDocument) -> [Finding] {
+        guard let deployment = model.architecture.deployment else { return [] }
+        var findings: [Finding] = []
+        func compare(_ kind: Finding.Kind, _ what: String, _ name: String, _ mine: ComposeResource, _ declared: [Located<String>: ComposeResource], model location: SourceLocation) {
+            guard let (key, theirs) = declared.first(where: { $0.key.value == name }) else { return }
+            var differences: [String] = []
+            func differ<T: Equatable>(_ label: String, _ a: T, _ b: T, _ show: (T) -> String) {
+                if a != b { differences.append("\(label): the model has \(show(a)), compose has \(show(b))") }
+            }
+            differ("driver", mine.driver.map(resolve), theirs.driver) { $0.map { "'\($0)'" } ?? "the default" }
+            differ("driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
+            differ("external", mine.external, theirs.external) { "\($0)" }
+            differ("internal", mine.internal, theirs.internal) { "\($0)" }
+            differ("name", mine.customName.map(resolve), theirs.customName) { $0.map { "'\($0)'" } ?? "none" }
+            for difference in differences {
+                findings.append(Finding(kind, "\(what) '\(name)' \(difference)", file: key.file.isEmpty ? document.path : key.file, line: key.line, model: location))
+            }
+        }
+        for volume in deployment.volumes {
+            var mine = ComposeResource(driver: volume.driver)
+            (mine.driverOptions, mine.external, mine.customName) = (volume.driverOptions, volume.external, volume.customName)
+            compare(.volume, "volume", volume.name, mine, document.volumes, model: volume.location)
+        }
+        for network in deployment.networks {
+            var mine = ComposeResource(driver: network.driver)
+            (mine.driverOptions, mine.external, mine.internal, mine.customName) = (network.driverOptions, network.external, network.internal, network.customName)
+            compare(.network, "network", network.name, mine, document.networks, model: network.location)
+        }
         return findings
     }
 

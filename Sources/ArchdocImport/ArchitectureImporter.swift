@@ -196,8 +196,8 @@ package struct ArchitectureImporter: Sendable {
         return folder.isEmpty || folder == "/" ? "Architecture" : folder
     }
 
-    private static func resources(_ declared: [Located<String>: String?]) -> [ImportedResource] {
+    private static func resources(_ declared: [Located<String>: ComposeResource]) -> [ImportedResource] {
         declared.sorted { ($0.key.line, $0.key.column, $0.key.value) < ($1.key.line, $1.key.column, $1.key.value) }
-            .map { ImportedResource(name: $0.key.value, driver: $0.value) }
+            .map { ImportedResource(name: $0.key.value, settings: $0.value) }
     }
 }

@@ -119,12 +119,19 @@ package struct ImportedRelationship: Sendable, Equatable {
 package struct ImportedResource: Sendable, Equatable {
     /// The volume or network name.
     package var name: String
+    /// Its settings: driver, driver options, external, internal, name.
+    package var settings: ComposeResource
     /// Its driver; `nil` for the engine's default.
-    package var driver: String?
+    package var driver: String? { settings.driver }
 
     /// Creates a volume or network.
     package init(name: String, driver: String? = nil) {
+        self.init(name: name, settings: ComposeResource(driver: driver))
+    }
+
+    /// Creates a volume or network with all its settings.
+    package init(name: String, settings: ComposeResource) {
         self.name = name
-        self.driver = driver
+        self.settings = settings
     }
 }

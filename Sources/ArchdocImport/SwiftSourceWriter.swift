@@ -103,8 +103,16 @@ package struct SwiftSourceWriter: Sendable {
         if !resources.isEmpty {
             if !plan.profiles.isEmpty { lines.append("") }
             for (type, resource) in resources {
-                let driver = resource.driver.map { ", driver: \(SwiftLiteral.string($0))" } ?? ""
-                lines.append("        \(type)(\(SwiftLiteral.string(resource.name))\(driver))")
+                let settings = resource.settings
+                var arguments = [SwiftLiteral.string(resource.name)]
+                if let driver = settings.driver { arguments.append("driver: \(SwiftLiteral.string(driver))") }
+                if !settings.driverOptions.isEmpty {
+                    arguments.append("driverOptions: \(SwiftLiteral.dictionary(settings.driverOptions.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }))")
+                }
+                if settings.external { arguments.append("external: true") }
+                if settings.internal && type == "Network" { arguments.append("internal: true") }
+                if let name = settings.customName { arguments.append("customName: \(SwiftLiteral.string(name))") }
+                lines += layout.lines(head: "        \(type)(", arguments, continuation: "                ")
             }
         }
         if !plan.profiles.isEmpty || !resources.isEmpty { lines.append("") }

@@ -308,13 +308,16 @@ import Testing
               db: {image: "postgres"}
             """)
         let api = try #require(plan.container("api"))
-        #expect(api.service.dependsOn == [ImportedDependency(serviceName: "db", condition: .healthy, restart: false)])
+        var optional = ImportedDependency(serviceName: "db", condition: .healthy, restart: false)
+        optional.required = false
+        #expect(api.service.dependsOn == [optional])
         #expect(plan.relationships == [ImportedRelationship(sourceID: "api", destinationID: "db")])
-        #expect(plan.notes.map(\.location?.line) == [5, 6])
+        // Only the dependency on a service the file does not have is a note; `required: false` is carried.
+        #expect(plan.notes.map(\.location?.line) == [5])
         #expect(api.service.notes.first?.contains("'ghost'") == true)
     }
 
-    @Test func optionalDependenciesOnServicesOfOtherProfilesStayRelationshipsOnly() throws {
+    @Test func optionalDependenciesAreCarriedAsOptional() throws {
         let plan = try plan("""
             services:
               proxy:
@@ -328,11 +331,10 @@ import Testing
               cache: {image: valkey/valkey}
             """)
         let proxy = try #require(plan.container("proxy"))
-        // `cache` runs wherever proxy runs, so the dependency can be required.
-        #expect(proxy.service.dependsOn == [ImportedDependency(serviceName: "cache", condition: .started)])
+        #expect(proxy.service.dependsOn.map(\.serviceName) == ["api-dev", "api-prod", "cache"])
+        #expect(proxy.service.dependsOn.allSatisfy { !$0.required })
         #expect(plan.relationships.map(\.destinationID) == ["api-dev", "api-prod", "cache"])
-        #expect(plan.notes.count == 3)
-        #expect(proxy.service.notes[0].contains("'api-dev' is optional (`required: false`) and it does not run in every profile"))
+        #expect(plan.notes.isEmpty)
     }
 
     @Test func theNameComesFromTheOptionTheFileOrItsFolder() throws {

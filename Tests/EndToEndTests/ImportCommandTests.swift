@@ -90,6 +90,8 @@ import Testing
         let after = try ComposeConfig(compose, file: regenerated, projectDirectory: projectFolder)
         #expect(before.services.keys.sorted() == document.services.map(\.name.value).sorted(), "\(fixture): every service is enabled")
         #expect(after.services.keys.sorted() == before.services.keys.sorted(), "\(fixture)")
+        #expect(after.volumes == before.volumes, "\(fixture): volumes")
+        #expect(after.networks == before.networks, "\(fixture): networks")
         for (name, fields) in before.services.sorted(by: { $0.key < $1.key }) {
             for (field, value) in fields.sorted(by: { $0.key < $1.key }) where !ignoring.contains(field) {
                 #expect(after.services[name]?[field] == value, "\(fixture): services.\(name).\(field)")
@@ -297,6 +299,8 @@ import Testing
 /// `create_host_path` (the short syntax sets it, the long one does not).
 struct ComposeConfig {
     var services: [String: [String: String]] = [:]
+    /// The top-level volumes and networks, canonical JSON.
+    var volumes = "", networks = ""
 
     init(_ compose: String, file: URL, projectDirectory: URL) throws {
         let output = try ImportCommandTests.temporaryFolder().appendingPathComponent("config.json")
@@ -307,6 +311,9 @@ struct ComposeConfig {
         try #require(result.status == 0, "docker compose config \(file.lastPathComponent): \(result.output)")
         let root = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
         let parsed = try #require(root?["services"] as? [String: [String: Any]])
+        // Top-level volumes and networks, as compose resolves them (names, external, drivers, options).
+        volumes = Self.canonical(root?["volumes"])
+        networks = Self.canonical(root?["networks"])
         for (name, service) in parsed {
             services[name] = Self.fields(of: service)
         }

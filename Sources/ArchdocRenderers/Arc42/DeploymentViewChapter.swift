@@ -57,10 +57,15 @@ struct DeploymentViewChapter: Sendable {
             "qualityFeatures": optional(deployment.qualityFeatures),
             "mappingTable": mappingTable,
             "networks": joined(deployment.networks.map { network in
-                MarkdownText.code(network.name) + (network.driver.map { " (\(MarkdownText.inline($0)))" } ?? "")
+                var facts = network.driver.map { [MarkdownText.inline($0)] } ?? []
+                if network.internal { facts.append("internal, no route outside") }
+                facts += Self.resourceFacts(external: network.external, customName: network.customName, options: network.driverOptions)
+                return MarkdownText.code(network.name) + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
             }),
             "volumes": joined(deployment.volumes.map { volume in
-                MarkdownText.code(volume.name) + (volume.driver.map { " (driver \(MarkdownText.inline($0)))" } ?? "")
+                let facts = (volume.driver.map { ["driver \(MarkdownText.inline($0))"] } ?? [])
+                    + Self.resourceFacts(external: volume.external, customName: volume.customName, options: volume.driverOptions)
+                return MarkdownText.code(volume.name) + (facts.isEmpty ? "" : " (\(facts.joined(separator: ", ")))")
             }),
             "level2": zip(model.profiles, sections).map { level2($0, services: deployed[$0.id] ?? [], sections: $1) },
             "showDifferences": multipleProfiles,
@@ -141,6 +146,15 @@ struct DeploymentViewChapter: Sendable {
             "nodes": nodes.joined(separator: "\n"),
             "services": sections ?? false,
         ]
+    }
+
+    /// What a top-level volume or network's settings say beyond its driver.
+    private static func resourceFacts(external: Bool, customName: String?, options: [String: String]) -> [String] {
+        var facts: [String] = []
+        if external { facts.append("external, created outside the project") }
+        if let customName { facts.append("named \(MarkdownText.code(customName)) on the engine") }
+        if !options.isEmpty { facts.append("options " + options.sorted { $0.key < $1.key }.map { MarkdownText.code("\($0.key)=\($0.value)") }.joined(separator: ", ")) }
+        return facts
     }
 
     /// The `####` sections of a profile's services, or `nil` when it runs none.

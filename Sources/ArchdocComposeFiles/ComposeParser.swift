@@ -221,7 +221,9 @@ struct NodeReader {
                 service.profiles = try located(sequence(node, field("profiles")).map { item throws(ComposeError) in try scalar(item, field("profiles")) }, node)
             case "deploy":
                 for (deployKey, deployNode) in try mapping(node, field("deploy")) {
-                    if deployKey.value == "replicas" {
+                    if deployKey.value == "resources" {
+                        try readResources(deployNode, into: &service, field: field("deploy.resources"))
+                    } else if deployKey.value == "replicas" {
                         service.replicas = try located(integer(deployNode, field("deploy.replicas")), deployNode)
                         if let note = variableAtDefault(deployNode, "deploy.replicas") { service.variablesAtDefault.append(note) }
                     } else if !deployKey.value.hasPrefix("x-") {
@@ -248,6 +250,26 @@ struct NodeReader {
             }
         }
         return service
+    }
+
+    /// `deploy.resources`: the CPU and memory limits and reservations archdoc
+    /// models; anything else in it (devices, pids) is named for import.
+    private func readResources(_ node: YAMLNode, into service: inout ComposeService, field: String) throws(ComposeError) {
+        for (group, groupNode) in try mapping(node, field) {
+            guard ["limits", "reservations"].contains(group.value) else {
+                service.unmodelled.append(Located("deploy.resources.\(group.value)", line: group.line, column: group.column, file: path))
+                continue
+            }
+            for (key, value) in try mapping(groupNode, "\(field).\(group.value)") {
+                let name = "deploy.resources.\(group.value).\(key.value)"
+                guard let option = ContainerOptionField.byKey[name], case .text(let keyPath) = option.value else {
+                    service.unmodelled.append(Located(name, line: key.line, column: key.column, file: path))
+                    continue
+                }
+                service.options[keyPath: keyPath] = try scalar(value, name)
+                service.optionPlaces[name] = Located([:], line: key.line, column: key.column, file: path)
+            }
+        }
     }
 
     /// One of the container's options, in every syntax compose allows for it.

@@ -293,7 +293,9 @@ package struct ComposeDrift: Sendable {
             switch field.value {
             case .text(let path):
                 let model = mine[keyPath: path].map(resolve), other = theirs[keyPath: path]
-                if model != other { add(.containerOption, "\(key) differs: the model has \(describe(model)), compose has \(describe(other))", at) }
+                if model.map(field.normalized) != other.map(field.normalized) {
+                    add(.containerOption, "\(key) differs: the model has \(describe(model)), compose has \(describe(other))", at)
+                }
             case .arguments(let path):
                 let model = mine[keyPath: path].map { ShellWords.split(resolve($0)) }, other = theirs[keyPath: path].map(ShellWords.split)
                 if model != other {

@@ -22,7 +22,8 @@ import Testing
                         platform: "linux/amd64", pullPolicy: "always", labels: ["team": "payments", "tier": "backend"], expose: ["9000", "9001"],
                         networkMode: "bridge", links: ["cache:redis"], extraHosts: ["metrics.internal=10.0.0.5"], dns: ["1.1.1.1", "8.8.8.8"],
                         capAdd: ["NET_ADMIN"], capDrop: ["ALL"], privileged: false, readOnly: true, devices: ["/dev/fuse:/dev/fuse:rwm"],
-                        tmpfs: ["/tmp"], shmSize: "256m", initProcess: true, stopSignal: "SIGINT", stopGracePeriod: "45s")
+                        tmpfs: ["/tmp"], shmSize: "256m", initProcess: true, stopSignal: "SIGINT", stopGracePeriod: "45s",
+                        cpuLimit: "0.5", memoryLimit: "512M", cpuReservation: "0.25", memoryReservation: "128M")
             }
         }
         return ArchitectureModel(architecture)
@@ -38,8 +39,11 @@ import Testing
     @Test func everyFieldIsWrittenReadAndFoundEqual() throws {
         let text = Self.rendered
         for field in ContainerOptionField.all {
-            #expect(text.contains("\n    \(field.key):"), "\(field.key) is not written")
+            // deploy.resources.limits.cpus is `cpus:` under `limits:` under `resources:` under `deploy:`.
+            let written = field.isDeployField ? "\n          \(field.key.split(separator: ".").last ?? ""):" : "\n    \(field.key):"
+            #expect(text.contains(written), "\(field.key) is not written")
         }
+        #expect(text.contains("    deploy:\n      resources:\n        limits:\n          cpus: \"0.5\"\n          memory: \"512M\"\n        reservations:\n"), "\(text)")
         let service = try #require(ComposeParser().parse(Data(text.utf8), path: "compose.yaml").service("api"))
         #expect(service.options == Self.model.architecture.deployment?.allServices.first?.options)
         #expect(service.unmodelled.isEmpty)
@@ -81,6 +85,8 @@ import Testing
         Change(find: "stop_signal: SIGINT", replace: "stop_signal: SIGTERM", lineOf: "SIGTERM"),
         Change(find: "stop_grace_period: 45s", replace: "stop_grace_period: 1m", lineOf: "stop_grace_period: 1m"),
         Change(find: "    init: true\n", replace: "", lineOf: "  api:"),
+        Change(find: "cpus: \"0.5\"", replace: "cpus: \"1.5\"", lineOf: "cpus: \"1.5\""),
+        Change(find: "memory: \"128M\"", replace: "memory: \"256M\"", lineOf: "memory: \"256M\""),
     ]
 
     @Test(arguments: changes)
@@ -105,6 +111,10 @@ import Testing
         Change(find: "    devices:\n    - \"/dev/fuse:/dev/fuse:rwm\"\n", replace: "    devices:\n    - source: /dev/fuse\n      target: /dev/fuse\n      permissions: rwm\n", lineOf: ""),
         Change(find: "    privileged: false\n", replace: "", lineOf: ""),
         Change(find: "    cap_drop:\n    - ALL\n", replace: "    cap_drop: [ALL]\n", lineOf: ""),
+        // As docker compose config writes them: a number of CPUs, memory in bytes.
+        Change(find: "cpus: \"0.5\"", replace: "cpus: 0.50", lineOf: ""),
+        Change(find: "memory: \"512M\"", replace: "memory: \"536870912\"", lineOf: ""),
+        Change(find: "memory: \"128M\"", replace: "memory: 128m", lineOf: ""),
     ]
 
     @Test(arguments: equivalents)
@@ -117,10 +127,11 @@ import Testing
 
     /// What archdoc does not model is listed with its line, for import to name.
     @Test func unmodelledKeysAreListedWithTheirLines() throws {
-        let text = "services:\n  api:\n    image: x\n    secrets: [token]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1'}\n    x-owner: me\n"
+        let text = "services:\n  api:\n    image: x\n    secrets: [token]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', pids: 10}\n      placement: {constraints: []}\n    x-owner: me\n"
         let service = try #require(ComposeParser().parse(Data(text.utf8), path: "compose.yaml").service("api"))
-        #expect(service.unmodelled.map(\.value) == ["secrets", "deploy.resources"])
-        #expect(service.unmodelled.map(\.line) == [4, 7])
+        #expect(service.unmodelled.map(\.value) == ["secrets", "deploy.resources.limits.pids", "deploy.placement"])
+        #expect(service.unmodelled.map(\.line) == [4, 8, 9])
+        #expect(service.options.cpuLimit == "1")
         #expect(service.replicas?.value == 2)
     }
 }

@@ -26,6 +26,12 @@ package struct ContainerOptionField: Sendable {
     package var prose: String
     /// The value's shape and path.
     package var value: Value
+    /// The form two values are compared in (`512M` and `536870912` are one
+    /// memory size, as `docker compose config` writes it).
+    package var normalized: @Sendable (String) -> String = { $0 }
+
+    /// Whether compose writes the field inside `deploy` (`deploy.resources.limits.cpus`).
+    package var isDeployField: Bool { key.hasPrefix("deploy.") }
 
     /// Every field, in the order the compose renderer writes them.
     package static let all: [ContainerOptionField] = [
@@ -52,7 +58,29 @@ package struct ContainerOptionField: Sendable {
         .init(key: "init", label: "initProcess", prose: "init process", value: .flag(\.initProcess)),
         .init(key: "stop_signal", label: "stopSignal", prose: "stop signal", value: .text(\.stopSignal)),
         .init(key: "stop_grace_period", label: "stopGracePeriod", prose: "stop grace period", value: .text(\.stopGracePeriod)),
+        .init(key: "deploy.resources.limits.cpus", label: "cpuLimit", prose: "CPU limit", value: .text(\.cpuLimit), normalized: normalizedCPUs),
+        .init(key: "deploy.resources.limits.memory", label: "memoryLimit", prose: "memory limit", value: .text(\.memoryLimit), normalized: normalizedBytes),
+        .init(key: "deploy.resources.reservations.cpus", label: "cpuReservation", prose: "CPU reservation", value: .text(\.cpuReservation), normalized: normalizedCPUs),
+        .init(key: "deploy.resources.reservations.memory", label: "memoryReservation", prose: "memory reservation", value: .text(\.memoryReservation),
+              normalized: normalizedBytes),
     ]
+
+    /// `0.50` and `0.5` are one CPU count.
+    @Sendable static func normalizedCPUs(_ text: String) -> String {
+        Double(text).map { String($0) } ?? text
+    }
+
+    /// A size in bytes: `512m`, `512M`, `512mb` and `536870912` are one (compose's units are powers of 1,024).
+    @Sendable static func normalizedBytes(_ text: String) -> String {
+        let lower = text.lowercased().filter { $0 != " " }
+        let (kibi, mebi, gibi) = (1_024.0, 1_048_576.0, 1_073_741_824.0)
+        let units: [(String, Double)] = [("gb", gibi), ("mb", mebi), ("kb", kibi), ("g", gibi), ("m", mebi), ("k", kibi), ("b", 1)]
+        for (suffix, factor) in units where lower.hasSuffix(suffix) {
+            guard let number = Double(lower.dropLast(suffix.count)) else { return text }
+            return String(Int((number * factor).rounded()))
+        }
+        return Double(lower).map { String(Int($0)) } ?? text
+    }
 
     /// The field of a compose key.
     package static let byKey: [String: ContainerOptionField] = Dictionary(all.map { ($0.key, $0) }) { first, _ in first }

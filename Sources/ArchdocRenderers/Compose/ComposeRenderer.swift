@@ -103,9 +103,17 @@ package struct ComposeRenderer: Sendable {
             keys.append(("networks", ComposeYAML.sequence(service.networks.map(ComposeYAML.string))))
         }
         if let healthcheck = service.healthcheck { keys.append(("healthcheck", self.healthcheck(healthcheck))) }
-        if let replicas = deployed.replicas {
-            keys.append(("deploy", ComposeYAML.mapping([("replicas", ComposeYAML.integer(replicas))])))
+        var deploy: [(String, YAMLNode)] = []
+        if let replicas = deployed.replicas { deploy.append(("replicas", ComposeYAML.integer(replicas))) }
+        let resources = ["limits", "reservations"].compactMap { group -> (String, YAMLNode)? in
+            let values = ContainerOptionField.all.filter { $0.key.hasPrefix("deploy.resources.\(group).") }.compactMap { field -> (String, YAMLNode)? in
+                guard case .text(let path) = field.value, let value = service.options[keyPath: path] else { return nil }
+                return (String(field.key.split(separator: ".").last ?? ""), ComposeYAML.quoted(value))
+            }
+            return values.isEmpty ? nil : (group, ComposeYAML.mapping(values))
         }
+        if !resources.isEmpty { deploy.append(("resources", ComposeYAML.mapping(resources))) }
+        if !deploy.isEmpty { keys.append(("deploy", ComposeYAML.mapping(deploy))) }
         return ComposeYAML.mapping(keys)
     }
 
@@ -114,7 +122,8 @@ package struct ComposeRenderer: Sendable {
     private func containerOptions(_ options: ContainerOptions) -> [(String, YAMLNode)] {
         func text(_ value: String) -> YAMLNode { value.contains(":") ? ComposeYAML.quoted(value) : ComposeYAML.string(value) }
         return ContainerOptionField.all.compactMap { field -> (String, YAMLNode)? in
-            guard field.isSet(in: options) else { return nil }
+            // Resources go inside `deploy`, with the replicas.
+            guard field.isSet(in: options), !field.isDeployField else { return nil }
             switch field.value {
             case .text(let path), .arguments(let path):
                 return (field.key, text(options[keyPath: path] ?? ""))

@@ -1,7 +1,7 @@
 /// How a service's container runs, beyond its image, command and ports: the
 /// compose fields that name, secure and tune it.
 ///
-/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:)``:
+/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:)``:
 ///
 /// ```swift
 /// Service(db, image: "postgres:17")
@@ -54,6 +54,14 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
     public var stopSignal: String?
     /// `stop_grace_period`, such as `"30s"`.
     public var stopGracePeriod: String?
+    /// `deploy.resources.limits.cpus`, such as `"0.5"`.
+    public var cpuLimit: String?
+    /// `deploy.resources.limits.memory`, such as `"512M"`.
+    public var memoryLimit: String?
+    /// `deploy.resources.reservations.cpus`.
+    public var cpuReservation: String?
+    /// `deploy.resources.reservations.memory`.
+    public var memoryReservation: String?
 
     /// Options with everything unset: the image's and the engine's defaults.
     public init() {
@@ -105,7 +113,11 @@ extension Service {
         shmSize: String? = nil,
         initProcess: Bool? = nil,
         stopSignal: String? = nil,
-        stopGracePeriod: String? = nil
+        stopGracePeriod: String? = nil,
+        cpuLimit: String? = nil,
+        memoryLimit: String? = nil,
+        cpuReservation: String? = nil,
+        memoryReservation: String? = nil
     ) -> Service {
         var copy = self
         var options = copy.options
@@ -134,6 +146,10 @@ extension Service {
         set(initProcess, \.initProcess)
         set(stopSignal, \.stopSignal)
         set(stopGracePeriod, \.stopGracePeriod)
+        set(cpuLimit, \.cpuLimit)
+        set(memoryLimit, \.memoryLimit)
+        set(cpuReservation, \.cpuReservation)
+        set(memoryReservation, \.memoryReservation)
         copy.options = options
         return copy
     }

@@ -257,7 +257,13 @@ package struct ComposeDrift: Sendable {
             differ("driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             differ("external", mine.external, theirs.external) { "\($0)" }
             differ("internal", mine.internal, theirs.internal) { "\($0)" }
-            differ("name", mine.customName.map(resolve), theirs.customName) { $0.map { "'\($0)'" } ?? "none" }
+            // The name on the engine: `docker compose config` writes the default one out (`<project>_<key>`, or the key of an external one).
+            let project = document.name?.value ?? ComposeRenderer.projectName(model.architecture.name)
+            func engineName(_ resource: ComposeResource) -> String { resource.customName ?? (resource.external ? name : "\(project)_\(name)") }
+            // (A changed `external` changes the default name too: one finding, not two.)
+            if mine.external == theirs.external {
+                differ("name", engineName(ComposeResource(resolving: mine, resolve)), engineName(theirs)) { "'\($0)'" }
+            }
             for difference in differences {
                 findings.append(Finding(kind, "\(what) '\(name)' \(difference)", file: key.file.isEmpty ? document.path : key.file, line: key.line, model: location))
             }
@@ -428,5 +434,13 @@ package struct ComposeDrift: Sendable {
     static func normalizedMount(_ mount: VolumeMount, _ resolve: (String) -> String, path: (String) -> String = normalizedPath) -> NormalMount {
         let source = mount.source.map(resolve).map { mount.isNamedVolume ? $0 : path($0) }
         return NormalMount(source: source, target: normalizedPath(resolve(mount.target)), readOnly: mount.readOnly)
+    }
+}
+
+extension ComposeResource {
+    /// The model's resource with its variables resolved.
+    init(resolving resource: ComposeResource, _ resolve: (String) -> String) {
+        self = resource
+        customName = resource.customName.map(resolve)
     }
 }

@@ -17,37 +17,47 @@ struct CompileTime {
 
     /// `architecture/main.swift` with `count` containers in the README's style.
     static func readmeStyle(containers count: Int) -> String {
-        let icons = ["python", "server", "postgresql", "redis", "cogs"]
         var out = "import ArchitectureDescription\n\nlet user = Person(\"user\", \"User\", description: \"System user\")\n\n"
-        for i in 0..<count {
-            let kind = i % 10 == 9 ? ", kind: .database" : ""
-            out += "let c\(i) = Container(\"c\(i)\", \"Container \(i)\"\(kind), technology: \"Python, FastAPI\", description: \"Serves part \(i) of the API\", icon: .\(icons[i % 5]))\n"
-        }
+        for i in 0..<count { out += containerDeclaration(i) }
         out += "\nlet architecture = Architecture(\"Scale\") {\n    user\n    SoftwareSystem(\"scale\", \"Scale\", description: \"The product\") {\n"
         for i in 0..<count { out += "        c\(i)\n" }
         out += "    }\n    user.uses(c0, \"Uses\", technology: \"HTTPS\")\n"
-        for i in 0..<count {
-            for k in 1...3 {
-                var j = (i + k * 7) % count
-                if j == i { j = (i + 1) % count }
-                out += "    c\(i).uses(c\(j), \"Calls \(k)\", technology: \"HTTP\")\n"
-            }
-        }
+        for i in 0..<count { out += relationships(i, count: count, indent: "    ") }
         out += "    Deployment {\n        Profile(\"dev\", \"Development\")\n        Profile(\"prod\", \"Production\")\n"
-        for i in 0..<count {
-            if i % 10 == 9 {
-                out += "        Service(c\(i), image: \"postgres:17\", volumes: [\"pg\(i):/var/lib/postgresql/data\"], healthcheck: .command(\"pg_isready\"))\n"
-                continue
-            }
-            let database = i / 10 * 10 + 9
-            let dependency = database < count ? ", dependsOn: [.healthy(c\(database))]" : ""
-            out += "        Service(c\(i), image: \"registry.example.com/c\(i):1.0\", ports: [\"\(10_000 + i):8080\"]\(dependency))\n"
-            if i % 4 == 0 {
-                out += "            .profile(\"dev\", command: \"uvicorn app:app --reload\")\n"
-                out += "            .profile(\"prod\", command: \"gunicorn app:app\", replicas: 2)\n"
-            }
-        }
+        for i in 0..<count { out += service(i, count: count, indent: "        ") }
         out += "        DocsServer(profiles: [\"dev\"])\n    }\n}\n"
+        return out
+    }
+
+    /// `let c<i> = Container(…)`: every tenth a database, five icons in turn.
+    static func containerDeclaration(_ i: Int) -> String {
+        let icons = ["python", "server", "postgresql", "redis", "cogs"]
+        let kind = i % 10 == 9 ? ", kind: .database" : ""
+        return "let c\(i) = Container(\"c\(i)\", \"Container \(i)\"\(kind), technology: \"Python, FastAPI\", description: \"Serves part \(i) of the API\", icon: .\(icons[i % 5]))\n"
+    }
+
+    /// Container `i`'s three relationships, to containers 7, 14 and 21 further on.
+    static func relationships(_ i: Int, count: Int, indent: String) -> String {
+        (1...3).map { k in
+            var j = (i + k * 7) % count
+            if j == i { j = (i + 1) % count }
+            return "\(indent)c\(i).uses(c\(j), \"Calls \(k)\", technology: \"HTTP\")\n"
+        }.joined()
+    }
+
+    /// Container `i`'s service: a database with a health check, or an app that
+    /// depends on its ten's database, every fourth with per-profile settings.
+    static func service(_ i: Int, count: Int, indent: String) -> String {
+        if i % 10 == 9 {
+            return "\(indent)Service(c\(i), image: \"postgres:17\", volumes: [\"pg\(i):/var/lib/postgresql/data\"], healthcheck: .command(\"pg_isready\"))\n"
+        }
+        let database = i / 10 * 10 + 9
+        let dependency = database < count ? ", dependsOn: [.healthy(c\(database))]" : ""
+        var out = "\(indent)Service(c\(i), image: \"registry.example.com/c\(i):1.0\", ports: [\"\(10_000 + i):8080\"]\(dependency))\n"
+        if i % 4 == 0 {
+            out += "\(indent)    .profile(\"dev\", command: \"uvicorn app:app --reload\")\n"
+            out += "\(indent)    .profile(\"prod\", command: \"gunicorn app:app\", replicas: 2)\n"
+        }
         return out
     }
 
@@ -57,7 +67,6 @@ struct CompileTime {
     /// computed variables, the containers' relationships (some to other
     /// parts' containers) and services. File names to contents.
     static func split(containers count: Int, parts: Int) -> [(name: String, text: String)] {
-        let icons = ["python", "server", "postgresql", "redis", "cogs"]
         let perPart = (count + parts - 1) / parts
         var main = "import ArchitectureDescription\n\nlet user = Person(\"user\", \"User\", description: \"System user\")\n\n"
         main += "let architecture = Architecture(\"Scale\") {\n    user\n    SoftwareSystem(\"scale\", \"Scale\", description: \"The product\") {\n"
@@ -71,34 +80,13 @@ struct CompileTime {
         for part in 0..<parts {
             let range = (part * perPart)..<min(count, (part + 1) * perPart)
             var out = "import ArchitectureDescription\n\n"
-            for i in range {
-                let kind = i % 10 == 9 ? ", kind: .database" : ""
-                out += "let c\(i) = Container(\"c\(i)\", \"Container \(i)\"\(kind), technology: \"Python, FastAPI\", description: \"Serves part \(i) of the API\", icon: .\(icons[i % 5]))\n"
-            }
+            for i in range { out += containerDeclaration(i) }
             out += "\n@ContainerListBuilder var part\(part)Containers: [Container] {\n"
             for i in range { out += "    c\(i)\n" }
             out += "}\n\n@ArchitectureBuilder var part\(part)Relationships: [ArchitectureComponent] {\n"
-            for i in range {
-                for k in 1...3 {
-                    var j = (i + k * 7) % count
-                    if j == i { j = (i + 1) % count }
-                    out += "    c\(i).uses(c\(j), \"Calls \(k)\", technology: \"HTTP\")\n"
-                }
-            }
+            for i in range { out += relationships(i, count: count, indent: "    ") }
             out += "}\n\n@DeploymentBuilder var part\(part)Services: [DeploymentComponent] {\n"
-            for i in range {
-                if i % 10 == 9 {
-                    out += "    Service(c\(i), image: \"postgres:17\", volumes: [\"pg\(i):/var/lib/postgresql/data\"], healthcheck: .command(\"pg_isready\"))\n"
-                    continue
-                }
-                let database = i / 10 * 10 + 9
-                let dependency = database < count ? ", dependsOn: [.healthy(c\(database))]" : ""
-                out += "    Service(c\(i), image: \"registry.example.com/c\(i):1.0\", ports: [\"\(10_000 + i):8080\"]\(dependency))\n"
-                if i % 4 == 0 {
-                    out += "        .profile(\"dev\", command: \"uvicorn app:app --reload\")\n"
-                    out += "        .profile(\"prod\", command: \"gunicorn app:app\", replicas: 2)\n"
-                }
-            }
+            for i in range { out += service(i, count: count, indent: "    ") }
             out += "}\n"
             files.append((name: "part\(part).swift", text: out))
         }

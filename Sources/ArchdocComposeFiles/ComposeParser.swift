@@ -185,6 +185,13 @@ struct NodeReader {
                 }
             case "ports":
                 service.ports = try sequence(node, field("ports")).map { item throws(ComposeError) in try located(port(item, field("ports")), item) }
+                // What the long syntax says beyond the binding: `mode: host`, `name`, `app_protocol` (`mode: ingress` is the default).
+                for item in try sequence(node, field("ports")) where item.mapping != nil {
+                    for (key, value) in try mapping(item, field("ports"))
+                    where ["mode", "name", "app_protocol"].contains(key.value) && !(key.value == "mode" && value.scalar?.string == "ingress") {
+                        service.unmodelled.append(Located("ports.\(key.value)", line: key.line, column: key.column, file: path))
+                    }
+                }
             case "environment":
                 service.environment = try environment(node, field("environment"))
             case "env_file":

@@ -132,6 +132,11 @@ import Testing
         #expect(service.unmodelled.map(\.value) == ["secrets", "deploy.resources.limits.pids", "deploy.placement"])
         #expect(service.unmodelled.map(\.line) == [4, 8, 9])
         #expect(service.options.cpuLimit == "1")
+        // A long-syntax port's `mode: host` is said; the default `mode: ingress` (as config writes it) is not.
+        let ports = "services:\n  api:\n    image: x\n    ports:\n      - {target: 80, published: 8080, mode: host}\n      - {target: 81, published: 8081, mode: ingress}\n"
+        let withPorts = try #require(ComposeParser().parse(Data(ports.utf8), path: "compose.yaml").service("api"))
+        #expect(withPorts.unmodelled.map(\.value) == ["ports.mode"])
+        #expect(withPorts.unmodelled.map(\.line) == [5])
         #expect(service.replicas?.value == 2)
     }
 }

@@ -246,6 +246,14 @@ struct NodeReader {
                     let file = try value(fields, "file").map { node throws(ComposeError) in try scalar(node, field("extends.file")) }
                     service.extends = Located(ComposeExtends(service: try scalar(base, field("extends.service")), file: file), line: key.line, column: key.column, file: path)
                 }
+            case "logging":
+                for (setting, value) in try mapping(node, field("logging")) {
+                    if let option = ContainerOptionField.byKey["logging.\(setting.value)"] {
+                        try read(option, setting, value, into: &service, field: field("logging.\(setting.value)"))
+                    } else {
+                        service.unmodelled.append(Located("logging.\(setting.value)", line: setting.line, column: setting.column, file: path))
+                    }
+                }
             case "scale":
                 if service.replicas == nil { service.replicas = try located(integer(node, field("scale")), node) }
             case let other:
@@ -291,6 +299,23 @@ struct NodeReader {
             service.options[keyPath: path] = ShellWords.join(try arguments(node, field))
         case .flag(let path):
             service.options[keyPath: path] = try boolean(node, field)
+        case .map(let path) where option.key == "ulimits":
+            // `nproc: 65535`, or `nofile: {soft: 20000, hard: 40000}` as `20000:40000`.
+            var limits: [String: String] = [:]
+            for (name, value) in try mapping(node, field) {
+                if value.mapping != nil {
+                    let limit = try mapping(value, "\(field).\(name.value)")
+                    let part = { (key: String) throws(ComposeError) -> String in
+                        guard let node = self.value(limit, key) else { throw self.fail(value, "\(field).\(name.value) needs `soft:` and `hard:`") }
+                        return try self.scalar(node, "\(field).\(name.value).\(key)")
+                    }
+                    limits[name.value] = "\(try part("soft")):\(try part("hard"))"
+                } else {
+                    limits[name.value] = try scalar(value, "\(field).\(name.value)")
+                }
+                items[name.value] = name.line
+            }
+            service.options[keyPath: path] = limits
         case .map(let path):
             let pairs = try keyValues(node, field)
             service.options[keyPath: path] = pairs.mapValues { $0.value ?? "" }

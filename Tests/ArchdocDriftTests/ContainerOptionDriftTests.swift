@@ -23,7 +23,8 @@ import Testing
                         networkMode: "bridge", links: ["cache:redis"], extraHosts: ["metrics.internal=10.0.0.5"], dns: ["1.1.1.1", "8.8.8.8"],
                         capAdd: ["NET_ADMIN"], capDrop: ["ALL"], privileged: false, readOnly: true, devices: ["/dev/fuse:/dev/fuse:rwm"],
                         tmpfs: ["/tmp"], shmSize: "256m", initProcess: true, stopSignal: "SIGINT", stopGracePeriod: "45s",
-                        cpuLimit: "0.5", memoryLimit: "512M", cpuReservation: "0.25", memoryReservation: "128M")
+                        cpuLimit: "0.5", memoryLimit: "512M", cpuReservation: "0.25", memoryReservation: "128M",
+                        ulimits: ["nproc": "65535", "nofile": "20000:40000"], loggingDriver: "json-file", loggingOptions: ["max-size": "10m"])
             }
         }
         return ArchitectureModel(architecture)
@@ -40,7 +41,7 @@ import Testing
         let text = Self.rendered
         for field in ContainerOptionField.all {
             // deploy.resources.limits.cpus is `cpus:` under `limits:` under `resources:` under `deploy:`.
-            let written = field.isDeployField ? "\n          \(field.key.split(separator: ".").last ?? ""):" : "\n    \(field.key):"
+            let written = field.isDeployField ? "\n          \(field.leafKey):" : field.group != nil ? "\n      \(field.leafKey):" : "\n    \(field.key):"
             #expect(text.contains(written), "\(field.key) is not written")
         }
         #expect(text.contains("    deploy:\n      resources:\n        limits:\n          cpus: \"0.5\"\n          memory: \"512M\"\n        reservations:\n"), "\(text)")
@@ -86,6 +87,9 @@ import Testing
         Change(find: "stop_grace_period: 45s", replace: "stop_grace_period: 1m", lineOf: "stop_grace_period: 1m"),
         Change(find: "    init: true\n", replace: "", lineOf: "  api:"),
         Change(find: "cpus: \"0.5\"", replace: "cpus: \"1.5\"", lineOf: "cpus: \"1.5\""),
+        Change(find: "hard: 40000", replace: "hard: 50000", lineOf: "  nofile:"),
+        Change(find: "driver: json-file", replace: "driver: local", lineOf: "driver: local"),
+        Change(find: "max-size: 10m", replace: "max-size: 20m", lineOf: "max-size: 20m"),
         Change(find: "memory: \"128M\"", replace: "memory: \"256M\"", lineOf: "memory: \"256M\""),
     ]
 

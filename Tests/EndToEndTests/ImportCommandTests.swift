@@ -354,6 +354,7 @@ struct ComposeConfig {
         fields["healthcheck"] = disabled ? "disabled" : canonical(healthcheck?.isEmpty == true ? nil : healthcheck)
         fields["restart"] = (service["restart"] as? String).map { String($0.prefix { $0 != ":" }) } ?? "null"
         fields["replicas"] = canonical((service["deploy"] as? [String: Any])?["replicas"] ?? service["scale"])
+        fields["logging"] = canonical(service["logging"])
         // (config writes `resources: {}` for any `deploy`, which is none.)
         let resources = (service["deploy"] as? [String: Any])?["resources"] as? [String: Any]
         fields["deploy.resources"] = canonical(resources?.isEmpty == false ? resources : nil)

@@ -63,7 +63,15 @@ package struct ContainerOptionField: Sendable {
         .init(key: "deploy.resources.reservations.cpus", label: "cpuReservation", prose: "CPU reservation", value: .text(\.cpuReservation), normalized: normalizedCPUs),
         .init(key: "deploy.resources.reservations.memory", label: "memoryReservation", prose: "memory reservation", value: .text(\.memoryReservation),
               normalized: normalizedBytes),
+        .init(key: "ulimits", label: "ulimits", prose: "ulimits", value: .map(\.ulimits)),
+        .init(key: "logging.driver", label: "loggingDriver", prose: "logging driver", value: .text(\.loggingDriver)),
+        .init(key: "logging.options", label: "loggingOptions", prose: "logging options", value: .map(\.loggingOptions)),
     ]
+
+    /// The mapping a dotted key is written in (`logging` for `logging.driver`), or `nil` for a top-level key.
+    package var group: String? { key.contains(".") ? String(key.split(separator: ".")[0]) : nil }
+    /// The key inside its group (`driver` for `logging.driver`).
+    package var leafKey: String { String(key.split(separator: ".").last ?? Substring(key)) }
 
     /// `0.50` and `0.5` are one CPU count.
     @Sendable static func normalizedCPUs(_ text: String) -> String {

@@ -121,21 +121,37 @@ package struct ComposeRenderer: Sendable {
     /// with a `:` is quoted: YAML 1.1 readers take `1000:50` for a base-60 number.
     private func containerOptions(_ options: ContainerOptions) -> [(String, YAMLNode)] {
         func text(_ value: String) -> YAMLNode { value.contains(":") ? ComposeYAML.quoted(value) : ComposeYAML.string(value) }
-        return ContainerOptionField.all.compactMap { field -> (String, YAMLNode)? in
-            // Resources go inside `deploy`, with the replicas.
-            guard field.isSet(in: options), !field.isDeployField else { return nil }
+        func node(_ field: ContainerOptionField) -> YAMLNode? {
+            guard field.isSet(in: options) else { return nil }
             switch field.value {
             case .text(let path), .arguments(let path):
-                return (field.key, text(options[keyPath: path] ?? ""))
+                return text(options[keyPath: path] ?? "")
             case .list(let path):
-                let items = options[keyPath: path].map { field.key == "extra_hosts" ? ContainerOptionField.normalizedExtraHost($0) : $0 }
-                return (field.key, ComposeYAML.sequence(items.map(text)))
+                return ComposeYAML.sequence(options[keyPath: path].map { field.key == "extra_hosts" ? ContainerOptionField.normalizedExtraHost($0) : $0 }.map(text))
             case .flag(let path):
-                return (field.key, ComposeYAML.boolean(options[keyPath: path] ?? false))
+                return ComposeYAML.boolean(options[keyPath: path] ?? false)
+            case .map(let path) where field.key == "ulimits":
+                // `65535`, or `soft:hard` as `{soft:, hard:}`.
+                return ComposeYAML.mapping(options[keyPath: path].sorted { $0.key < $1.key }.map { name, value in
+                    let parts = value.split(separator: ":").map(String.init)
+                    guard parts.count == 2, let soft = Int(parts[0]), let hard = Int(parts[1]) else {
+                        return (name, Int(value).map(ComposeYAML.integer) ?? ComposeYAML.string(value))
+                    }
+                    return (name, ComposeYAML.mapping([("soft", ComposeYAML.integer(soft)), ("hard", ComposeYAML.integer(hard))]))
+                })
             case .map(let path):
-                return (field.key, ComposeYAML.mapping(options[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key, ComposeYAML.string($0.value)) }))
+                return ComposeYAML.mapping(options[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key, ComposeYAML.string($0.value)) })
             }
         }
+        var keys: [(String, YAMLNode)] = ContainerOptionField.all.filter { $0.group == nil }.compactMap { field in node(field).map { (field.key, $0) } }
+        // Dotted fields in their mapping (`logging: {driver:, options:}`); `deploy`'s go with the replicas.
+        var groups: [String] = []
+        for field in ContainerOptionField.all { if let group = field.group, group != "deploy", !groups.contains(group) { groups.append(group) } }
+        for group in groups {
+            let inner = ContainerOptionField.all.filter { $0.group == group }.compactMap { field in node(field).map { (field.leafKey, $0) } }
+            if !inner.isEmpty { keys.append((group, ComposeYAML.mapping(inner))) }
+        }
+        return keys
     }
 
     private func build(_ build: Build) -> YAMLNode {

@@ -1,7 +1,7 @@
 /// How a service's container runs, beyond its image, command and ports: the
 /// compose fields that name, secure and tune it.
 ///
-/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:)``:
+/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:)``:
 ///
 /// ```swift
 /// Service(db, image: "postgres:17")
@@ -62,6 +62,13 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
     public var cpuReservation: String?
     /// `deploy.resources.reservations.memory`.
     public var memoryReservation: String?
+    /// `ulimits`, as the docker CLI writes them: `["nproc": "65535", "nofile": "20000:40000"]`
+    /// (one number, or soft and hard).
+    public var ulimits: [String: String]
+    /// `logging.driver`, such as `"json-file"`.
+    public var loggingDriver: String?
+    /// `logging.options`, such as `["max-size": "10m"]`.
+    public var loggingOptions: [String: String]
 
     /// Options with everything unset: the image's and the engine's defaults.
     public init() {
@@ -74,6 +81,8 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
         capDrop = []
         devices = []
         tmpfs = []
+        ulimits = [:]
+        loggingOptions = [:]
     }
 
     /// Whether nothing is set.
@@ -117,7 +126,10 @@ extension Service {
         cpuLimit: String? = nil,
         memoryLimit: String? = nil,
         cpuReservation: String? = nil,
-        memoryReservation: String? = nil
+        memoryReservation: String? = nil,
+        ulimits: [String: String] = [:],
+        loggingDriver: String? = nil,
+        loggingOptions: [String: String] = [:]
     ) -> Service {
         var copy = self
         var options = copy.options
@@ -150,6 +162,9 @@ extension Service {
         set(memoryLimit, \.memoryLimit)
         set(cpuReservation, \.cpuReservation)
         set(memoryReservation, \.memoryReservation)
+        if !ulimits.isEmpty { options.ulimits = ulimits }
+        set(loggingDriver, \.loggingDriver)
+        if !loggingOptions.isEmpty { options.loggingOptions = loggingOptions }
         copy.options = options
         return copy
     }

@@ -39,6 +39,9 @@ package struct ComposeDocument: Sendable {
     package var volumes: [Located<String>: ComposeResource]
     /// Top-level networks and their settings.
     package var networks: [Located<String>: ComposeResource]
+    /// Top-level secrets: each one's settings (driver, `name`, `external`; its
+    /// file or variable as `driverOptions["file"]` and `["environment"]`).
+    package var secrets: [Located<String>: ComposeResource] = [:]
     /// The files of the top-level `include`, as written (relative to this file).
     package var includes: [Located<String>] = []
     /// Top-level keys read but not carried by archdoc's model (`secrets`, `configs`, …).

@@ -132,7 +132,22 @@ struct NodeReader {
                 for path in list { document.includes.append(try located(scalar(path, "include.path"), path)) }
             }
         }
-        for (key, _) in top where ["configs", "secrets", "models"].contains(key.value) { document.unmodelled.append(key) }
+        for (key, _) in top where ["configs", "models"].contains(key.value) { document.unmodelled.append(key) }
+        if let secrets = value(top, "secrets") {
+            for (name, definition) in try mapping(secrets, "secrets") {
+                var secret = ComposeResource()
+                for (setting, node) in try mapping(definition, "secrets.\(name.value)") {
+                    let field = "secrets.\(name.value).\(setting.value)"
+                    switch setting.value {
+                    case "file", "environment": secret.driverOptions[setting.value] = try scalar(node, field)
+                    case "external": secret.external = try boolean(node, field)
+                    case "name": secret.customName = try scalar(node, field)
+                    default: document.unmodelled.append(Located(field, line: setting.line, column: setting.column, file: path))
+                    }
+                }
+                document.secrets[name] = secret
+            }
+        }
         for (key, value) in [("volumes", \ComposeDocument.volumes), ("networks", \ComposeDocument.networks)] {
             guard let node = self.value(top, key) else { continue }
             for (name, definition) in try mapping(node, key) {
@@ -333,7 +348,16 @@ struct NodeReader {
             } else {
                 for item in try sequence(node, field) {
                     var text: String
-                    if option.key == "devices", item.mapping != nil {
+                    if option.key == "secrets", item.mapping != nil {
+                        // The long syntax: source, and a target other than /run/secrets/<source>.
+                        let fields = try mapping(item, field)
+                        guard let source = value(fields, "source") else { throw fail(item, "a secret in long syntax needs `source:`") }
+                        text = try scalar(source, "\(field).source")
+                        if let target = value(fields, "target") { text += ":" + (try scalar(target, "\(field).target")) }
+                        for (key, _) in fields where !["source", "target"].contains(key.value) {
+                            service.unmodelled.append(Located("secrets.\(key.value)", line: key.line, column: key.column, file: self.path))
+                        }
+                    } else if option.key == "devices", item.mapping != nil {
                         // The long syntax, in the short one's order: source:target[:permissions].
                         let fields = try mapping(item, field)
                         let part = { (key: String) throws(ComposeError) -> String? in try self.value(fields, key).map { node throws(ComposeError) in try self.scalar(node, "\(field).\(key)") } }

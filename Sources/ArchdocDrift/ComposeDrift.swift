@@ -254,7 +254,7 @@ package struct ComposeDrift: Sendable {
                 if a != b { differences.append("\(label): the model has \(show(a)), compose has \(show(b))") }
             }
             differ("driver", mine.driver.map(resolve), theirs.driver) { $0.map { "'\($0)'" } ?? "the default" }
-            differ("driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
+            differ(kind == .containerOption ? "file or environment" : "driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             differ("external", mine.external, theirs.external) { "\($0)" }
             differ("internal", mine.internal, theirs.internal) { "\($0)" }
             // The name on the engine: `docker compose config` writes the default one out (`<project>_<key>`, or the key of an external one).
@@ -272,6 +272,17 @@ package struct ComposeDrift: Sendable {
             var mine = ComposeResource(driver: volume.driver)
             (mine.driverOptions, mine.external, mine.customName) = (volume.driverOptions, volume.external, volume.customName)
             compare(.volume, "volume", volume.name, mine, document.volumes, model: volume.location)
+        }
+        for secret in deployment.secrets {
+            var mine = ComposeResource()
+            (mine.external, mine.customName) = (secret.external, secret.customName)
+            if let file = secret.file { mine.driverOptions["file"] = hostPath(resolve(file)) }
+            if let variable = secret.environment { mine.driverOptions["environment"] = resolve(variable) }
+            var declared = document.secrets
+            for (key, value) in declared {
+                if let file = value.driverOptions["file"] { declared[key]?.driverOptions["file"] = hostPath(file) }
+            }
+            compare(.containerOption, "secret", secret.name, mine, declared, model: secret.location)
         }
         for network in deployment.networks {
             var mine = ComposeResource(driver: network.driver)

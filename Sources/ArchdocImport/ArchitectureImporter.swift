@@ -69,7 +69,7 @@ package struct ArchitectureImporter: Sendable {
 
         var systemID = ComposeRenderer.projectName(architectureName)
         if serviceNames.contains(systemID) { systemID += "_system" }
-        return ImportPlan(
+        var plan = ImportPlan(
             composeFile: document.path,
             architectureName: architectureName,
             systemID: systemID,
@@ -79,6 +79,8 @@ package struct ArchitectureImporter: Sendable {
             volumes: Self.resources(document.volumes),
             networks: Self.resources(document.networks),
             notes: notes)
+        plan.secrets = Self.resources(document.secrets)
+        return plan
     }
 
     // MARK: Services

@@ -22,6 +22,8 @@ package struct ImportPlan: Sendable {
     package var volumes: [ImportedResource]
     /// Top-level networks, in file order.
     package var networks: [ImportedResource]
+    /// The top-level secrets (their file or variable in the settings' driver options).
+    package var secrets: [ImportedResource] = []
     /// What could not be carried over exactly, at its place in the compose file.
     package var notes: [Diagnostic]
 

@@ -115,7 +115,15 @@ package struct SwiftSourceWriter: Sendable {
                 lines += layout.lines(head: "        \(type)(", arguments, continuation: "                ")
             }
         }
-        if !plan.profiles.isEmpty || !resources.isEmpty { lines.append("") }
+        for secret in plan.secrets {
+            var arguments = [SwiftLiteral.string(secret.name)]
+            if let file = secret.settings.driverOptions["file"] { arguments.append("file: \(SwiftLiteral.string(file))") }
+            if let variable = secret.settings.driverOptions["environment"] { arguments.append("environment: \(SwiftLiteral.string(variable))") }
+            if secret.settings.external { arguments.append("external: true") }
+            if let name = secret.settings.customName { arguments.append("customName: \(SwiftLiteral.string(name))") }
+            lines += layout.lines(head: "        Secret(", arguments, continuation: "               ")
+        }
+        if !plan.profiles.isEmpty || !resources.isEmpty || !plan.secrets.isEmpty { lines.append("") }
         for container in plan.containers {
             lines += service(container, variables: variables, shared: shared)
         }

@@ -24,7 +24,10 @@ import Testing
                         capAdd: ["NET_ADMIN"], capDrop: ["ALL"], privileged: false, readOnly: true, devices: ["/dev/fuse:/dev/fuse:rwm"],
                         tmpfs: ["/tmp"], shmSize: "256m", initProcess: true, stopSignal: "SIGINT", stopGracePeriod: "45s",
                         cpuLimit: "0.5", memoryLimit: "512M", cpuReservation: "0.25", memoryReservation: "128M",
-                        ulimits: ["nproc": "65535", "nofile": "20000:40000"], loggingDriver: "json-file", loggingOptions: ["max-size": "10m"])
+                        ulimits: ["nproc": "65535", "nofile": "20000:40000"], loggingDriver: "json-file", loggingOptions: ["max-size": "10m"],
+                        secrets: ["db_password", "api_token:/etc/api/token"])
+                Secret("db_password", file: "./secrets/db_password.txt")
+                Secret("api_token", environment: "API_TOKEN")
             }
         }
         return ArchitectureModel(architecture)
@@ -89,6 +92,8 @@ import Testing
         Change(find: "cpus: \"0.5\"", replace: "cpus: \"1.5\"", lineOf: "cpus: \"1.5\""),
         Change(find: "hard: 40000", replace: "hard: 50000", lineOf: "  nofile:"),
         Change(find: "driver: json-file", replace: "driver: local", lineOf: "driver: local"),
+        Change(find: "target: /etc/api/token", replace: "target: /run/secrets/api_token", lineOf: "- source: api_token"),
+        Change(find: "file: ./secrets/db_password.txt", replace: "file: ./secrets/other.txt", lineOf: "  db_password:\n    file"),
         Change(find: "max-size: 10m", replace: "max-size: 20m", lineOf: "max-size: 20m"),
         Change(find: "memory: \"128M\"", replace: "memory: \"256M\"", lineOf: "memory: \"256M\""),
     ]
@@ -115,6 +120,8 @@ import Testing
         Change(find: "    devices:\n    - \"/dev/fuse:/dev/fuse:rwm\"\n", replace: "    devices:\n    - source: /dev/fuse\n      target: /dev/fuse\n      permissions: rwm\n", lineOf: ""),
         Change(find: "    privileged: false\n", replace: "", lineOf: ""),
         Change(find: "    cap_drop:\n    - ALL\n", replace: "    cap_drop: [ALL]\n", lineOf: ""),
+        Change(find: "    - db_password\n", replace: "    - source: db_password\n", lineOf: ""),
+        Change(find: "file: ./secrets/db_password.txt", replace: "file: secrets/db_password.txt", lineOf: ""),
         // As docker compose config writes them: a number of CPUs, memory in bytes.
         Change(find: "cpus: \"0.5\"", replace: "cpus: 0.50", lineOf: ""),
         Change(find: "memory: \"512M\"", replace: "memory: \"536870912\"", lineOf: ""),
@@ -131,9 +138,9 @@ import Testing
 
     /// What archdoc does not model is listed with its line, for import to name.
     @Test func unmodelledKeysAreListedWithTheirLines() throws {
-        let text = "services:\n  api:\n    image: x\n    secrets: [token]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', pids: 10}\n      placement: {constraints: []}\n    x-owner: me\n"
+        let text = "services:\n  api:\n    image: x\n    configs: [token]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', pids: 10}\n      placement: {constraints: []}\n    x-owner: me\n"
         let service = try #require(ComposeParser().parse(Data(text.utf8), path: "compose.yaml").service("api"))
-        #expect(service.unmodelled.map(\.value) == ["secrets", "deploy.resources.limits.pids", "deploy.placement"])
+        #expect(service.unmodelled.map(\.value) == ["configs", "deploy.resources.limits.pids", "deploy.placement"])
         #expect(service.unmodelled.map(\.line) == [4, 8, 9])
         #expect(service.options.cpuLimit == "1")
         // A long-syntax port's `mode: host` is said; the default `mode: ingress` (as config writes it) is not.

@@ -180,6 +180,22 @@ import Testing
         #expect(warnings("./data", prodCommand: "postgres -c fsync=on").isEmpty)
     }
 
+    @Test func aSecretMustBeDeclared() {
+        func errors(declaring: Bool) -> [Diagnostic] {
+            let architecture = Architecture("Shop") {
+                SoftwareSystem("shop", "Shop", description: "x") { db }
+                Deployment {
+                    if declaring { Secret("db_password", file: "./db_password.txt") }
+                    Service(db, image: "postgres:17").container(secrets: ["db_password:/run/secrets/pw"])
+                }
+            }
+            return self.errors(architecture, rule: "unknown-secret")
+        }
+        #expect(errors(declaring: false).count == 1)
+        #expect(errors(declaring: false).first?.message.contains("add Secret(\'db_password\'") == true)
+        #expect(errors(declaring: true).isEmpty)
+    }
+
     @Test func serviceWithoutImageOrBuild() {
         let architecture = Architecture("Shop") {
             SoftwareSystem("shop", "Shop", description: "x") { api }

@@ -92,6 +92,7 @@ import Testing
         #expect(after.services.keys.sorted() == before.services.keys.sorted(), "\(fixture)")
         #expect(after.volumes == before.volumes, "\(fixture): volumes")
         #expect(after.networks == before.networks, "\(fixture): networks")
+        #expect(after.secrets == before.secrets, "\(fixture): secrets")
         for (name, fields) in before.services.sorted(by: { $0.key < $1.key }) {
             for (field, value) in fields.sorted(by: { $0.key < $1.key }) where !ignoring.contains(field) {
                 #expect(after.services[name]?[field] == value, "\(fixture): services.\(name).\(field)")
@@ -300,7 +301,7 @@ import Testing
 struct ComposeConfig {
     var services: [String: [String: String]] = [:]
     /// The top-level volumes and networks, canonical JSON.
-    var volumes = "", networks = ""
+    var volumes = "", networks = "", secrets = ""
 
     init(_ compose: String, file: URL, projectDirectory: URL) throws {
         let output = try ImportCommandTests.temporaryFolder().appendingPathComponent("config.json")
@@ -314,6 +315,7 @@ struct ComposeConfig {
         // Top-level volumes and networks, as compose resolves them (names, external, drivers, options).
         volumes = Self.canonical(root?["volumes"])
         networks = Self.canonical(root?["networks"])
+        secrets = Self.canonical(root?["secrets"])
         for (name, service) in parsed {
             services[name] = Self.fields(of: service)
         }

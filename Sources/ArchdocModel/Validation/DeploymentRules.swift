@@ -181,3 +181,20 @@ struct VariantVolumeRule: ValidationRule {
         return diagnostics
     }
 }
+
+/// A service reads only secrets the deployment declares; compose refuses others.
+struct KnownSecretsRule: ValidationRule {
+    static let name = "unknown-secret"
+
+    func check(_ model: ArchitectureModel) -> [Diagnostic] {
+        let declared = Set(model.architecture.deployment?.secrets.map(\.name) ?? [])
+        return model.services.flatMap { placed in
+            placed.service.options.secrets.compactMap { item -> Diagnostic? in
+                let name = String(item.split(separator: ":", maxSplits: 1).first ?? "")
+                guard !declared.contains(name) else { return nil }
+                return error("service \(placed.service.containerID.quoted) reads the secret \(name.quoted), which the deployment does not declare; add Secret(\(name.quoted), file: \"…\") to the Deployment",
+                             at: placed.service.location)
+            }
+        }
+    }
+}

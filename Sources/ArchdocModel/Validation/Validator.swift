@@ -30,6 +30,7 @@ package struct Validator: Sendable {
         DependencyCycleRule(),
         DeployedDependencyRule(),
         VariantVolumeRule(),
+        KnownSecretsRule(),
         PortConflictRule(),
         ComposeValuesRule(),
         KnownEnvironmentsRule(),

@@ -1,7 +1,7 @@
 /// How a service's container runs, beyond its image, command and ports: the
 /// compose fields that name, secure and tune it.
 ///
-/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:)``:
+/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:secrets:)``:
 ///
 /// ```swift
 /// Service(db, image: "postgres:17")
@@ -69,6 +69,9 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
     public var loggingDriver: String?
     /// `logging.options`, such as `["max-size": "10m"]`.
     public var loggingOptions: [String: String]
+    /// `secrets` the container reads: a ``Secret``'s name, or `name:/path` to
+    /// mount it elsewhere than `/run/secrets/<name>`.
+    public var secrets: [String]
 
     /// Options with everything unset: the image's and the engine's defaults.
     public init() {
@@ -83,6 +86,7 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
         tmpfs = []
         ulimits = [:]
         loggingOptions = [:]
+        secrets = []
     }
 
     /// Whether nothing is set.
@@ -129,7 +133,8 @@ extension Service {
         memoryReservation: String? = nil,
         ulimits: [String: String] = [:],
         loggingDriver: String? = nil,
-        loggingOptions: [String: String] = [:]
+        loggingOptions: [String: String] = [:],
+        secrets: [String] = []
     ) -> Service {
         var copy = self
         var options = copy.options
@@ -165,6 +170,7 @@ extension Service {
         if !ulimits.isEmpty { options.ulimits = ulimits }
         set(loggingDriver, \.loggingDriver)
         if !loggingOptions.isEmpty { options.loggingOptions = loggingOptions }
+        set(secrets, \.secrets)
         copy.options = options
         return copy
     }

@@ -22,6 +22,8 @@ public struct Deployment: Codable, Hashable, Sendable {
     public var volumes: [Volume]
     /// Declared networks.
     public var networks: [Network]
+    /// Declared secrets.
+    public var secrets: [Secret]
     /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
@@ -42,7 +44,7 @@ public struct Deployment: Codable, Hashable, Sendable {
         self.qualityFeatures = qualityFeatures
         self.location = SourceLocation(file: file, line: line, column: column)
         var profiles: [Profile] = [], services: [Service] = [], nodes: [DeploymentNode] = []
-        var volumes: [Volume] = [], networks: [Network] = []
+        var volumes: [Volume] = [], networks: [Network] = [], secrets: [Secret] = []
         for component in content() {
             switch component {
             case .profile(let profile): profiles.append(profile)
@@ -50,8 +52,10 @@ public struct Deployment: Codable, Hashable, Sendable {
             case .node(let node): nodes.append(node)
             case .volume(let volume): volumes.append(volume)
             case .network(let network): networks.append(network)
+            case .secret(let secret): secrets.append(secret)
             }
         }
+        self.secrets = secrets
         (self.profiles, self.services, self.nodes, self.volumes, self.networks) = (profiles, services, nodes, volumes, networks)
     }
 

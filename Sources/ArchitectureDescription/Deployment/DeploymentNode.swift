@@ -53,6 +53,7 @@ public enum DeploymentComponent: Sendable {
     case node(DeploymentNode)
     case volume(Volume)
     case network(Network)
+    case secret(Secret)
 }
 
 /// Collects what runs on a ``DeploymentNode``: services and nested nodes.
@@ -88,6 +89,8 @@ public enum DeploymentBuilder {
     public static func buildExpression(_ volume: Volume) -> [DeploymentComponent] { [.volume(volume)] }
     /// Adds a ``Network`` to the block.
     public static func buildExpression(_ network: Network) -> [DeploymentComponent] { [.network(network)] }
+    /// Adds a ``Secret`` to the block.
+    public static func buildExpression(_ secret: Secret) -> [DeploymentComponent] { [.secret(secret)] }
     /// Adds a ``Service`` to the block.
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
     /// Adds a ``DocsServer`` to the block.

@@ -42,6 +42,8 @@ package struct ComposeDocument: Sendable {
     /// Top-level secrets: each one's settings (driver, `name`, `external`; its
     /// file or variable as `driverOptions["file"]` and `["environment"]`).
     package var secrets: [Located<String>: ComposeResource] = [:]
+    /// Top-level configs, the same way (and `driverOptions["content"]`).
+    package var configs: [Located<String>: ComposeResource] = [:]
     /// The files of the top-level `include`, as written (relative to this file).
     package var includes: [Located<String>] = []
     /// Top-level keys read but not carried by archdoc's model (`secrets`, `configs`, …).

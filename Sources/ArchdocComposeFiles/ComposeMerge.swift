@@ -12,6 +12,7 @@ extension ComposeDocument {
         for (key, value) in overlay.volumes { result.volumes[key] = value }
         for (key, value) in overlay.networks { result.networks[key] = value }
         for (key, value) in overlay.secrets { result.secrets[key] = value }
+        for (key, value) in overlay.configs { result.configs[key] = value }
         for service in overlay.services {
             if let index = result.services.firstIndex(where: { $0.name.value == service.name.value }) {
                 result.services[index] = result.services[index].merged(with: service)

@@ -132,20 +132,22 @@ struct NodeReader {
                 for path in list { document.includes.append(try located(scalar(path, "include.path"), path)) }
             }
         }
-        for (key, _) in top where ["configs", "models"].contains(key.value) { document.unmodelled.append(key) }
-        if let secrets = value(top, "secrets") {
-            for (name, definition) in try mapping(secrets, "secrets") {
-                var secret = ComposeResource()
-                for (setting, node) in try mapping(definition, "secrets.\(name.value)") {
-                    let field = "secrets.\(name.value).\(setting.value)"
+        for (key, _) in top where key.value == "models" { document.unmodelled.append(key) }
+        for (key, target) in [("secrets", \ComposeDocument.secrets), ("configs", \ComposeDocument.configs)] {
+            guard let node = value(top, key) else { continue }
+            for (name, definition) in try mapping(node, key) {
+                var resource = ComposeResource()
+                for (setting, settingNode) in try mapping(definition, "\(key).\(name.value)") {
+                    let field = "\(key).\(name.value).\(setting.value)"
                     switch setting.value {
-                    case "file", "environment": secret.driverOptions[setting.value] = try scalar(node, field)
-                    case "external": secret.external = try boolean(node, field)
-                    case "name": secret.customName = try scalar(node, field)
+                    case "file", "environment": resource.driverOptions[setting.value] = try scalar(settingNode, field)
+                    case "content" where key == "configs": resource.driverOptions["content"] = try scalar(settingNode, field)
+                    case "external": resource.external = try boolean(settingNode, field)
+                    case "name": resource.customName = try scalar(settingNode, field)
                     default: document.unmodelled.append(Located(field, line: setting.line, column: setting.column, file: path))
                     }
                 }
-                document.secrets[name] = secret
+                document[keyPath: target][name] = resource
             }
         }
         for (key, value) in [("volumes", \ComposeDocument.volumes), ("networks", \ComposeDocument.networks)] {
@@ -348,14 +350,14 @@ struct NodeReader {
             } else {
                 for item in try sequence(node, field) {
                     var text: String
-                    if option.key == "secrets", item.mapping != nil {
+                    if option.key == "secrets" || option.key == "configs", item.mapping != nil {
                         // The long syntax: source, and a target other than /run/secrets/<source>.
                         let fields = try mapping(item, field)
                         guard let source = value(fields, "source") else { throw fail(item, "a secret in long syntax needs `source:`") }
                         text = try scalar(source, "\(field).source")
                         if let target = value(fields, "target") { text += ":" + (try scalar(target, "\(field).target")) }
                         for (key, _) in fields where !["source", "target"].contains(key.value) {
-                            service.unmodelled.append(Located("secrets.\(key.value)", line: key.line, column: key.column, file: self.path))
+                            service.unmodelled.append(Located("\(option.key).\(key.value)", line: key.line, column: key.column, file: self.path))
                         }
                     } else if option.key == "devices", item.mapping != nil {
                         // The long syntax, in the short one's order: source:target[:permissions].

@@ -57,6 +57,7 @@ package struct ComposeProject: Sendable {
             for (key, value) in other.volumes where document.volumes[key] == nil { document.volumes[key] = value }
             for (key, value) in other.networks where document.networks[key] == nil { document.networks[key] = value }
             for (key, value) in other.secrets where document.secrets[key] == nil { document.secrets[key] = value }
+            for (key, value) in other.configs where document.configs[key] == nil { document.configs[key] = value }
         }
         var resolved: [ComposeService] = []
         for service in document.services {

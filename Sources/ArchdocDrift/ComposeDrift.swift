@@ -254,7 +254,7 @@ package struct ComposeDrift: Sendable {
                 if a != b { differences.append("\(label): the model has \(show(a)), compose has \(show(b))") }
             }
             differ("driver", mine.driver.map(resolve), theirs.driver) { $0.map { "'\($0)'" } ?? "the default" }
-            differ(kind == .containerOption ? "file or environment" : "driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
+            differ(kind == .containerOption ? "source (file, environment or content)" : "driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             differ("external", mine.external, theirs.external) { "\($0)" }
             differ("internal", mine.internal, theirs.internal) { "\($0)" }
             // The name on the engine: `docker compose config` writes the default one out (`<project>_<key>`, or the key of an external one).
@@ -273,16 +273,29 @@ package struct ComposeDrift: Sendable {
             (mine.driverOptions, mine.external, mine.customName) = (volume.driverOptions, volume.external, volume.customName)
             compare(.volume, "volume", volume.name, mine, document.volumes, model: volume.location)
         }
-        for secret in deployment.secrets {
+        // Secrets and configs: where their content comes from, files compared as compose resolves them.
+        func fileResource(file: String?, environment: String?, content: String?, external: Bool, customName: String?) -> ComposeResource {
             var mine = ComposeResource()
-            (mine.external, mine.customName) = (secret.external, secret.customName)
-            if let file = secret.file { mine.driverOptions["file"] = hostPath(resolve(file)) }
-            if let variable = secret.environment { mine.driverOptions["environment"] = resolve(variable) }
-            var declared = document.secrets
-            for (key, value) in declared {
-                if let file = value.driverOptions["file"] { declared[key]?.driverOptions["file"] = hostPath(file) }
+            (mine.external, mine.customName) = (external, customName)
+            if let file { mine.driverOptions["file"] = hostPath(resolve(file)) }
+            if let environment { mine.driverOptions["environment"] = resolve(environment) }
+            if let content { mine.driverOptions["content"] = resolve(content) }
+            return mine
+        }
+        func withHostPaths(_ declared: [Located<String>: ComposeResource]) -> [Located<String>: ComposeResource] {
+            declared.mapValues { value in
+                var value = value
+                if let file = value.driverOptions["file"] { value.driverOptions["file"] = hostPath(file) }
+                return value
             }
-            compare(.containerOption, "secret", secret.name, mine, declared, model: secret.location)
+        }
+        for secret in deployment.secrets {
+            let mine = fileResource(file: secret.file, environment: secret.environment, content: nil, external: secret.external, customName: secret.customName)
+            compare(.containerOption, "secret", secret.name, mine, withHostPaths(document.secrets), model: secret.location)
+        }
+        for config in deployment.configs {
+            let mine = fileResource(file: config.file, environment: config.environment, content: config.content, external: config.external, customName: config.customName)
+            compare(.containerOption, "config", config.name, mine, withHostPaths(document.configs), model: config.location)
         }
         for network in deployment.networks {
             var mine = ComposeResource(driver: network.driver)

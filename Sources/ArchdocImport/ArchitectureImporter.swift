@@ -80,6 +80,7 @@ package struct ArchitectureImporter: Sendable {
             networks: Self.resources(document.networks),
             notes: notes)
         plan.secrets = Self.resources(document.secrets)
+        plan.configs = Self.resources(document.configs)
         return plan
     }
 

@@ -24,6 +24,8 @@ package struct ImportPlan: Sendable {
     package var networks: [ImportedResource]
     /// The top-level secrets (their file or variable in the settings' driver options).
     package var secrets: [ImportedResource] = []
+    /// The top-level configs, the same way (inline text as `driverOptions["content"]`).
+    package var configs: [ImportedResource] = []
     /// What could not be carried over exactly, at its place in the compose file.
     package var notes: [Diagnostic]
 

@@ -115,15 +115,17 @@ package struct SwiftSourceWriter: Sendable {
                 lines += layout.lines(head: "        \(type)(", arguments, continuation: "                ")
             }
         }
-        for secret in plan.secrets {
-            var arguments = [SwiftLiteral.string(secret.name)]
-            if let file = secret.settings.driverOptions["file"] { arguments.append("file: \(SwiftLiteral.string(file))") }
-            if let variable = secret.settings.driverOptions["environment"] { arguments.append("environment: \(SwiftLiteral.string(variable))") }
-            if secret.settings.external { arguments.append("external: true") }
-            if let name = secret.settings.customName { arguments.append("customName: \(SwiftLiteral.string(name))") }
-            lines += layout.lines(head: "        Secret(", arguments, continuation: "               ")
+        for (type, resource) in plan.secrets.map({ ("Secret", $0) }) + plan.configs.map({ ("ConfigFile", $0) }) {
+            var arguments = [SwiftLiteral.string(resource.name)]
+            for key in ["file", "environment", "content"] {
+                if let value = resource.settings.driverOptions[key] { arguments.append("\(key): \(SwiftLiteral.string(value))") }
+            }
+            if resource.settings.external { arguments.append("external: true") }
+            if let name = resource.settings.customName { arguments.append("customName: \(SwiftLiteral.string(name))") }
+            let head = "        \(type)("
+            lines += layout.lines(head: head, arguments, continuation: String(repeating: " ", count: head.count))
         }
-        if !plan.profiles.isEmpty || !resources.isEmpty || !plan.secrets.isEmpty { lines.append("") }
+        if !plan.profiles.isEmpty || !resources.isEmpty || !plan.secrets.isEmpty || !plan.configs.isEmpty { lines.append("") }
         for container in plan.containers {
             lines += service(container, variables: variables, shared: shared)
         }

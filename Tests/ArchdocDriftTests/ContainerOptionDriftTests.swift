@@ -25,7 +25,8 @@ import Testing
                         tmpfs: ["/tmp"], shmSize: "256m", initProcess: true, stopSignal: "SIGINT", stopGracePeriod: "45s",
                         cpuLimit: "0.5", memoryLimit: "512M", cpuReservation: "0.25", memoryReservation: "128M",
                         ulimits: ["nproc": "65535", "nofile": "20000:40000"], loggingDriver: "json-file", loggingOptions: ["max-size": "10m"],
-                        secrets: ["db_password", "api_token:/etc/api/token"])
+                        secrets: ["db_password", "api_token:/etc/api/token"], configs: ["app_conf:/etc/app.conf"])
+                ConfigFile("app_conf", content: "level = info")
                 Secret("db_password", file: "./secrets/db_password.txt")
                 Secret("api_token", environment: "API_TOKEN")
             }
@@ -93,6 +94,8 @@ import Testing
         Change(find: "hard: 40000", replace: "hard: 50000", lineOf: "  nofile:"),
         Change(find: "driver: json-file", replace: "driver: local", lineOf: "driver: local"),
         Change(find: "target: /etc/api/token", replace: "target: /run/secrets/api_token", lineOf: "- source: api_token"),
+        Change(find: "target: /etc/app.conf", replace: "target: /etc/app.ini", lineOf: "- source: app_conf"),
+        Change(find: "content: \"level = info\"", replace: "content: \"level = debug\"", lineOf: "  app_conf:\n    content"),
         Change(find: "file: ./secrets/db_password.txt", replace: "file: ./secrets/other.txt", lineOf: "  db_password:\n    file"),
         Change(find: "max-size: 10m", replace: "max-size: 20m", lineOf: "max-size: 20m"),
         Change(find: "memory: \"128M\"", replace: "memory: \"256M\"", lineOf: "memory: \"256M\""),
@@ -138,9 +141,9 @@ import Testing
 
     /// What archdoc does not model is listed with its line, for import to name.
     @Test func unmodelledKeysAreListedWithTheirLines() throws {
-        let text = "services:\n  api:\n    image: x\n    configs: [token]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', pids: 10}\n      placement: {constraints: []}\n    x-owner: me\n"
+        let text = "services:\n  api:\n    image: x\n    volumes_from: [other]\n    deploy:\n      replicas: 2\n      resources:\n        limits: {cpus: '1', pids: 10}\n      placement: {constraints: []}\n    x-owner: me\n"
         let service = try #require(ComposeParser().parse(Data(text.utf8), path: "compose.yaml").service("api"))
-        #expect(service.unmodelled.map(\.value) == ["configs", "deploy.resources.limits.pids", "deploy.placement"])
+        #expect(service.unmodelled.map(\.value) == ["volumes_from", "deploy.resources.limits.pids", "deploy.placement"])
         #expect(service.unmodelled.map(\.line) == [4, 8, 9])
         #expect(service.options.cpuLimit == "1")
         // A long-syntax port's `mode: host` is said; the default `mode: ingress` (as config writes it) is not.

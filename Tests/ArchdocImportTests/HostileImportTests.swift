@@ -47,7 +47,7 @@ import Yams
     static let dslCalls: Set<String> = [
         "Architecture", "SoftwareSystem", "Container", "Deployment", "Profile", "Service", "Build", "Port", "VolumeMount",
         "HealthCheck", "Dependency", "Volume", "Network", "healthy", "started", "completed", "command", "exec", "uses", "profile",
-        "container", "Secret",
+        "container", "Secret", "ConfigFile",
     ]
 
     /// The blocks that take a trailing closure.

@@ -67,6 +67,7 @@ package struct ContainerOptionField: Sendable {
         .init(key: "logging.driver", label: "loggingDriver", prose: "logging driver", value: .text(\.loggingDriver)),
         .init(key: "logging.options", label: "loggingOptions", prose: "logging options", value: .map(\.loggingOptions)),
         .init(key: "secrets", label: "secrets", prose: "secrets", value: .list(\.secrets)),
+        .init(key: "configs", label: "configs", prose: "configs", value: .list(\.configs)),
     ]
 
     /// The mapping a dotted key is written in (`logging` for `logging.driver`), or `nil` for a top-level key.

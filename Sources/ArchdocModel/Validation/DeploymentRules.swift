@@ -182,17 +182,19 @@ struct VariantVolumeRule: ValidationRule {
     }
 }
 
-/// A service reads only secrets the deployment declares; compose refuses others.
+/// A service reads only secrets and configs the deployment declares; compose refuses others.
 struct KnownSecretsRule: ValidationRule {
     static let name = "unknown-secret"
 
     func check(_ model: ArchitectureModel) -> [Diagnostic] {
-        let declared = Set(model.architecture.deployment?.secrets.map(\.name) ?? [])
+        let secrets = Set(model.architecture.deployment?.secrets.map(\.name) ?? [])
+        let configs = Set(model.architecture.deployment?.configs.map(\.name) ?? [])
         return model.services.flatMap { placed in
-            placed.service.options.secrets.compactMap { item -> Diagnostic? in
+            let reads = placed.service.options.secrets.map { ("secret", "Secret", $0, secrets) } + placed.service.options.configs.map { ("config", "ConfigFile", $0, configs) }
+            return reads.compactMap { what, type, item, declared -> Diagnostic? in
                 let name = String(item.split(separator: ":", maxSplits: 1).first ?? "")
                 guard !declared.contains(name) else { return nil }
-                return error("service \(placed.service.containerID.quoted) reads the secret \(name.quoted), which the deployment does not declare; add Secret(\(name.quoted), file: \"…\") to the Deployment",
+                return error("service \(placed.service.containerID.quoted) reads the \(what) \(name.quoted), which the deployment does not declare; add \(type)(\(name.quoted), file: \"…\") to the Deployment",
                              at: placed.service.location)
             }
         }

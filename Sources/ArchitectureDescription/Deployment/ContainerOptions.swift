@@ -1,7 +1,7 @@
 /// How a service's container runs, beyond its image, command and ports: the
 /// compose fields that name, secure and tune it.
 ///
-/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:secrets:)``:
+/// Set with ``Service/container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:secrets:configs:)``:
 ///
 /// ```swift
 /// Service(db, image: "postgres:17")
@@ -72,6 +72,9 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
     /// `secrets` the container reads: a ``Secret``'s name, or `name:/path` to
     /// mount it elsewhere than `/run/secrets/<name>`.
     public var secrets: [String]
+    /// `configs` the container reads: a ``ConfigFile``'s name, or `name:/path`
+    /// to mount it elsewhere than `/<name>`.
+    public var configs: [String]
 
     /// Options with everything unset: the image's and the engine's defaults.
     public init() {
@@ -87,6 +90,7 @@ public struct ContainerOptions: Codable, Hashable, Sendable {
         ulimits = [:]
         loggingOptions = [:]
         secrets = []
+        configs = []
     }
 
     /// Whether nothing is set.
@@ -134,7 +138,8 @@ extension Service {
         ulimits: [String: String] = [:],
         loggingDriver: String? = nil,
         loggingOptions: [String: String] = [:],
-        secrets: [String] = []
+        secrets: [String] = [],
+        configs: [String] = []
     ) -> Service {
         var copy = self
         var options = copy.options
@@ -171,6 +176,7 @@ extension Service {
         set(loggingDriver, \.loggingDriver)
         if !loggingOptions.isEmpty { options.loggingOptions = loggingOptions }
         set(secrets, \.secrets)
+        set(configs, \.configs)
         copy.options = options
         return copy
     }

@@ -24,6 +24,8 @@ public struct Deployment: Codable, Hashable, Sendable {
     public var networks: [Network]
     /// Declared secrets.
     public var secrets: [Secret]
+    /// Declared configuration files.
+    public var configs: [ConfigFile]
     /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation
 
@@ -44,7 +46,7 @@ public struct Deployment: Codable, Hashable, Sendable {
         self.qualityFeatures = qualityFeatures
         self.location = SourceLocation(file: file, line: line, column: column)
         var profiles: [Profile] = [], services: [Service] = [], nodes: [DeploymentNode] = []
-        var volumes: [Volume] = [], networks: [Network] = [], secrets: [Secret] = []
+        var volumes: [Volume] = [], networks: [Network] = [], secrets: [Secret] = [], configs: [ConfigFile] = []
         for component in content() {
             switch component {
             case .profile(let profile): profiles.append(profile)
@@ -53,9 +55,10 @@ public struct Deployment: Codable, Hashable, Sendable {
             case .volume(let volume): volumes.append(volume)
             case .network(let network): networks.append(network)
             case .secret(let secret): secrets.append(secret)
+            case .config(let config): configs.append(config)
             }
         }
-        self.secrets = secrets
+        (self.secrets, self.configs) = (secrets, configs)
         (self.profiles, self.services, self.nodes, self.volumes, self.networks) = (profiles, services, nodes, volumes, networks)
     }
 

@@ -54,6 +54,7 @@ public enum DeploymentComponent: Sendable {
     case volume(Volume)
     case network(Network)
     case secret(Secret)
+    case config(ConfigFile)
 }
 
 /// Collects what runs on a ``DeploymentNode``: services and nested nodes.
@@ -91,6 +92,8 @@ public enum DeploymentBuilder {
     public static func buildExpression(_ network: Network) -> [DeploymentComponent] { [.network(network)] }
     /// Adds a ``Secret`` to the block.
     public static func buildExpression(_ secret: Secret) -> [DeploymentComponent] { [.secret(secret)] }
+    /// Adds a ``ConfigFile`` to the block.
+    public static func buildExpression(_ config: ConfigFile) -> [DeploymentComponent] { [.config(config)] }
     /// Adds a ``Service`` to the block.
     public static func buildExpression(_ service: Service) -> [DeploymentComponent] { [.service(service)] }
     /// Adds a ``DocsServer`` to the block.

@@ -42,7 +42,7 @@ public struct Service: Codable, Hashable, Sendable {
     /// What differs per profile.
     public var profileSettings: [ProfileSettings]
     /// How the container runs: user, capabilities, labels and the like
-    /// (set with ``container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:secrets:)``).
+    /// (set with ``container(name:hostname:user:workingDirectory:entrypoint:platform:pullPolicy:labels:expose:networkMode:links:extraHosts:dns:capAdd:capDrop:privileged:readOnly:devices:tmpfs:shmSize:initProcess:stopSignal:stopGracePeriod:cpuLimit:memoryLimit:cpuReservation:memoryReservation:ulimits:loggingDriver:loggingOptions:secrets:configs:)``).
     public var options: ContainerOptions
     /// Where it is declared in the architecture files, for diagnostics.
     public var location: SourceLocation

@@ -66,8 +66,8 @@ package struct DeployedService: Sendable {
 
 extension DeployedService {
     /// What may differ between a service's profiles and so splits it into
-    /// compose variants (``variantKey`` equal: one compose service).
-    package struct VariantKey: Equatable, Sendable {
+    /// compose variants (equal keys: one compose service).
+    struct VariantKey: Equatable {
         var image: String?
         var command: String?
         var replicas: Int?
@@ -75,7 +75,19 @@ extension DeployedService {
     }
 
     /// The service's settings in this profile that compose cannot vary per profile.
-    package var variantKey: VariantKey {
+    var variantKey: VariantKey {
         VariantKey(image: image, command: command, replicas: replicas, environment: environment)
+    }
+
+    /// The profiles `placed` runs in, grouped by the settings it has in them,
+    /// in profile order: one group is one compose service (more than one, its
+    /// variants). The compose plan and the shared-volume rule both read it.
+    package static func variantProfiles(of placed: PlacedService, runningIn profiles: [String]) -> [[String]] {
+        var groups: [(key: VariantKey, profiles: [String])] = []
+        for profile in profiles {
+            let key = DeployedService(placed: placed, profileID: profile).variantKey
+            if let index = groups.firstIndex(where: { $0.key == key }) { groups[index].profiles.append(profile) } else { groups.append((key, [profile])) }
+        }
+        return groups.map(\.profiles)
     }
 }

@@ -166,13 +166,10 @@ struct VariantVolumeRule: ValidationRule {
             let service = placed.service
             let volumes = service.volumes.filter(\.isNamedVolume).compactMap(\.source)
             guard !volumes.isEmpty else { continue }
-            var variants: [(key: DeployedService.VariantKey, profiles: [String])] = []
-            for (profile, names) in zip(model.profiles, running) where names.contains(service.containerID) {
-                let key = DeployedService(placed: placed, profileID: profile.id).variantKey
-                if let index = variants.firstIndex(where: { $0.key == key }) { variants[index].profiles.append(profile.id) } else { variants.append((key, [profile.id])) }
-            }
+            let profiles = zip(model.profiles, running).filter { $0.1.contains(service.containerID) }.map(\.0.id)
+            let variants = DeployedService.variantProfiles(of: placed, runningIn: profiles)
             guard variants.count > 1 else { continue }
-            let names = variants.map { ([service.containerID] + $0.profiles).joined(separator: "-").quoted }
+            let names = variants.map { ([service.containerID] + $0).joined(separator: "-").quoted }
             diagnostics.append(warning(
                 "service \(service.containerID.quoted) differs per profile, so compose runs it as \(names.joined(separator: " and ")), and they mount the same named volume \(volumes.map(\.quoted).joined(separator: ", ")): "
                     + "run with two of those profiles at once and both write its data; run one of them at a time, or declare a service per profile with a volume of its own",

@@ -42,22 +42,13 @@ package struct ComposePlan: Sendable {
             let id = placed.service.containerID
             let running = zip(allProfiles, runningNames).filter { $0.1.contains(id) }.map(\.0)
             guard !running.isEmpty else { continue }
-            // Group the profiles by the settings the service has in them.
-            var groups: [(variant: DeployedService.VariantKey, profiles: [String])] = []
-            for profile in running {
-                let variant = DeployedService(placed: placed, profileID: profile).variantKey
-                if let index = groups.firstIndex(where: { $0.variant == variant }) {
-                    groups[index].profiles.append(profile)
-                } else {
-                    groups.append((variant, [profile]))
-                }
-            }
+            let groups = DeployedService.variantProfiles(of: placed, runningIn: running)
             let everywhere = model.declaresProfiles ? running.count == allProfiles.count && placed.service.profiles == nil : true
             for group in groups {
-                let name = groups.count == 1 ? id : ([id] + group.profiles).joined(separator: "-")
-                let profiles: [String]? = groups.count == 1 && everywhere ? nil : group.profiles
+                let name = groups.count == 1 ? id : ([id] + group).joined(separator: "-")
+                let profiles: [String]? = groups.count == 1 && everywhere ? nil : group
                 entries.append(Entry(
-                    name: name, deployed: DeployedService(placed: placed, profileID: group.profiles[0]),
+                    name: name, deployed: DeployedService(placed: placed, profileID: group[0]),
                     profiles: model.declaresProfiles ? profiles : nil))
             }
         }

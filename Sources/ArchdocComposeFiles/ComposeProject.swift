@@ -133,8 +133,8 @@ package struct ComposeProject: Sendable {
         return parts.isEmpty ? "." : (parts.first == ".." ? "" : "./") + parts.joined(separator: "/")
     }
 
-    /// An absolute path without `.` and `..`.
-    static func standardized(_ path: String) -> String {
+    /// An absolute path without `.` and `..` (check compares host paths in this form too).
+    package static func standardized(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }

@@ -209,13 +209,13 @@ package struct ComposeDrift: Sendable {
         }
         // environment
         let modelEnvironment = deployed.environment.mapValues(resolve)
-        for key in modelEnvironment.keys.sorted() {
-            guard let other = compose.environment[key] else {
-                add(.environment, "environment variable \(key) is in the model but not in the compose file", at: self.key("environment", in: compose))
+        for variable in modelEnvironment.keys.sorted() {
+            guard let other = compose.environment[variable] else {
+                add(.environment, "environment variable \(variable) is in the model but not in the compose file", at: key("environment"))
                 continue
             }
-            if let value = other.value, value != modelEnvironment[key] {
-                add(.environment, "environment variable \(key) differs: the model has \(describe(modelEnvironment[key])), compose has \(describe(value))", at: place(other))
+            if let value = other.value, value != modelEnvironment[variable] {
+                add(.environment, "environment variable \(variable) differs: the model has \(describe(modelEnvironment[variable])), compose has \(describe(value))", at: place(other))
             }
         }
         // `docker compose config` writes the env files' variables into `environment`.
@@ -247,22 +247,33 @@ package struct ComposeDrift: Sendable {
     private func resourceFindings(_ document: ComposeDocument) -> [Finding] {
         guard let deployment = model.architecture.deployment else { return [] }
         var findings: [Finding] = []
-        func compare(_ kind: Finding.Kind, _ what: String, _ name: String, _ mine: ComposeResource, _ declared: [Located<String>: ComposeResource], model location: SourceLocation) {
-            guard let (key, theirs) = declared.first(where: { $0.key.value == name }) else { return }
+        let project = document.name?.value ?? ComposeRenderer.projectName(model.architecture.name)
+        /// `mine` as written in the model; its variables are resolved here, once. For a secret or
+        /// config, the `file` in the driver options is a host path on both sides.
+        func compare(_ kind: Finding.Kind, _ what: String, _ name: String, _ written: ComposeResource, _ declared: [Located<String>: ComposeResource], model location: SourceLocation) {
+            guard let (key, found) = declared.first(where: { $0.key.value == name }) else { return }
+            var theirs = found
+            var mine = written
+            mine.driver = written.driver.map(resolve)
+            mine.driverOptions = written.driverOptions.mapValues(resolve)
+            mine.customName = written.customName.map(resolve)
+            if kind == .containerOption {
+                mine.driverOptions["file"] = mine.driverOptions["file"].map(hostPath)
+                theirs.driverOptions["file"] = theirs.driverOptions["file"].map(hostPath)
+            }
             var differences: [String] = []
             func differ<T: Equatable>(_ label: String, _ a: T, _ b: T, _ show: (T) -> String) {
                 if a != b { differences.append("\(label): the model has \(show(a)), compose has \(show(b))") }
             }
-            differ("driver", mine.driver.map(resolve), theirs.driver) { $0.map { "'\($0)'" } ?? "the default" }
-            differ(kind == .containerOption ? "source (file, environment or content)" : "driver_opts", mine.driverOptions.mapValues(resolve), theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
+            differ("driver", mine.driver, theirs.driver) { $0.map { "'\($0)'" } ?? "the default" }
+            differ(kind == .containerOption ? "source (file, environment or content)" : "driver_opts", mine.driverOptions, theirs.driverOptions) { $0.isEmpty ? "none" : $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") }
             differ("external", mine.external, theirs.external) { "\($0)" }
             differ("internal", mine.internal, theirs.internal) { "\($0)" }
             // The name on the engine: `docker compose config` writes the default one out (`<project>_<key>`, or the key of an external one).
-            let project = document.name?.value ?? ComposeRenderer.projectName(model.architecture.name)
             func engineName(_ resource: ComposeResource) -> String { resource.customName ?? (resource.external ? name : "\(project)_\(name)") }
             // (A changed `external` changes the default name too: one finding, not two.)
             if mine.external == theirs.external {
-                differ("name", engineName(ComposeResource(resolving: mine, resolve)), engineName(theirs)) { "'\($0)'" }
+                differ("name", engineName(mine), engineName(theirs)) { "'\($0)'" }
             }
             for difference in differences {
                 findings.append(Finding(kind, "\(what) '\(name)' \(difference)", file: key.file.isEmpty ? document.path : key.file, line: key.line, model: location))
@@ -273,29 +284,20 @@ package struct ComposeDrift: Sendable {
             (mine.driverOptions, mine.external, mine.customName) = (volume.driverOptions, volume.external, volume.customName)
             compare(.volume, "volume", volume.name, mine, document.volumes, model: volume.location)
         }
-        // Secrets and configs: where their content comes from, files compared as compose resolves them.
+        // Secrets and configs: where their content comes from.
         func fileResource(file: String?, environment: String?, content: String?, external: Bool, customName: String?) -> ComposeResource {
             var mine = ComposeResource()
             (mine.external, mine.customName) = (external, customName)
-            if let file { mine.driverOptions["file"] = hostPath(resolve(file)) }
-            if let environment { mine.driverOptions["environment"] = resolve(environment) }
-            if let content { mine.driverOptions["content"] = resolve(content) }
+            mine.driverOptions = ["file": file, "environment": environment, "content": content].compactMapValues { $0 }
             return mine
-        }
-        func withHostPaths(_ declared: [Located<String>: ComposeResource]) -> [Located<String>: ComposeResource] {
-            declared.mapValues { value in
-                var value = value
-                if let file = value.driverOptions["file"] { value.driverOptions["file"] = hostPath(file) }
-                return value
-            }
         }
         for secret in deployment.secrets {
             let mine = fileResource(file: secret.file, environment: secret.environment, content: nil, external: secret.external, customName: secret.customName)
-            compare(.containerOption, "secret", secret.name, mine, withHostPaths(document.secrets), model: secret.location)
+            compare(.containerOption, "secret", secret.name, mine, document.secrets, model: secret.location)
         }
         for config in deployment.configs {
             let mine = fileResource(file: config.file, environment: config.environment, content: config.content, external: config.external, customName: config.customName)
-            compare(.containerOption, "config", config.name, mine, withHostPaths(document.configs), model: config.location)
+            compare(.containerOption, "config", config.name, mine, document.configs, model: config.location)
         }
         for network in deployment.networks {
             var mine = ComposeResource(driver: network.driver)
@@ -366,11 +368,6 @@ package struct ComposeDrift: Sendable {
 
     private func resolve(_ text: String) -> String { variables.interpolate(text) }
 
-    /// A key of a service, where it is written (inside loops that shadow `key`).
-    private func key(_ name: String, in service: ComposeService) -> (file: String, line: Int)? {
-        service.keys[name].map { ($0.file, $0.line) }
-    }
-
     private func describe(_ text: String?) -> String { text.map { "'\($0)'" } ?? "none" }
 
     private func list(_ values: Set<String>) -> String { values.isEmpty ? "none (every profile)" : values.sorted().joined(separator: ", ") }
@@ -406,22 +403,12 @@ package struct ComposeDrift: Sendable {
         var path = path
         if let home, path == "~" || path.hasPrefix("~/") { path = home + path.dropFirst() }
         guard let projectDirectory else { return Self.normalizedPath(path) }
-        let root = Self.standardized(projectDirectory)
-        let absolute = Self.standardized(path.hasPrefix("/") ? path : root + "/" + path)
+        let root = ComposeProject.standardized(projectDirectory)
+        let absolute = ComposeProject.standardized(path.hasPrefix("/") ? path : root + "/" + path)
         if absolute == root { return "." }
         return absolute.hasPrefix(root + "/") ? String(absolute.dropFirst(root.count + 1)) : Self.normalizedPath(path)
     }
 
-    /// An absolute path without `.`, `..`, repeated or trailing slashes.
-    static func standardized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
-    }
 
     /// `./backend/` → `backend`; `.` and `./` → `.`.
     static func normalizedPath(_ path: String) -> String {
@@ -458,13 +445,5 @@ package struct ComposeDrift: Sendable {
     static func normalizedMount(_ mount: VolumeMount, _ resolve: (String) -> String, path: (String) -> String = normalizedPath) -> NormalMount {
         let source = mount.source.map(resolve).map { mount.isNamedVolume ? $0 : path($0) }
         return NormalMount(source: source, target: normalizedPath(resolve(mount.target)), readOnly: mount.readOnly)
-    }
-}
-
-extension ComposeResource {
-    /// The model's resource with its variables resolved.
-    init(resolving resource: ComposeResource, _ resolve: (String) -> String) {
-        self = resource
-        customName = resource.customName.map(resolve)
     }
 }

@@ -22,8 +22,24 @@ package struct ComposeProject: Sendable {
 
     /// The file with its includes and every service's `extends` resolved.
     package func load(_ path: String) throws(ComposeError) -> ComposeDocument {
-        var cache: [String: ComposeDocument] = [:]
+        var cache = Cache()
         return try load(path, chain: [], cache: &cache)
+    }
+
+    /// The files read so far, by standardized path: each parsed once, and each
+    /// included file resolved once.
+    private struct Cache {
+        var parsed: [String: ComposeDocument] = [:]
+        var resolved: [String: ComposeDocument] = [:]
+    }
+
+    /// The file as written, parsed the first time it is asked for.
+    private func parsed(_ path: String, cache: inout Cache) throws(ComposeError) -> ComposeDocument {
+        let key = Self.standardized(path)
+        if let document = cache.parsed[key] { return document }
+        let document = try parser.parse(contentsOf: path)
+        cache.parsed[key] = document
+        return document
     }
 
     /// `name` (as a compose file writes it) beside the file at `path`; paths
@@ -34,10 +50,10 @@ package struct ComposeProject: Sendable {
         return folder.isEmpty ? name : "\(folder)/\(name)"
     }
 
-    private func load(_ path: String, chain: [String], cache: inout [String: ComposeDocument]) throws(ComposeError) -> ComposeDocument {
+    private func load(_ path: String, chain: [String], cache: inout Cache) throws(ComposeError) -> ComposeDocument {
         let key = Self.standardized(path)
-        if let done = cache[key] { return done }
-        var document = try parser.parse(contentsOf: path)
+        if let done = cache.resolved[key] { return done }
+        var document = try parsed(path, cache: &cache)
         for include in document.includes {
             let included = Self.sibling(of: path, named: include.value)
             if chain.contains(Self.standardized(included)) || Self.standardized(included) == key || chain.count >= Self.maximumDepth {
@@ -61,16 +77,16 @@ package struct ComposeProject: Sendable {
         }
         var resolved: [ComposeService] = []
         for service in document.services {
-            resolved.append(try resolveExtends(service, in: document, file: path, chain: chain + [key], seen: [], cache: &cache))
+            resolved.append(try resolveExtends(service, in: document, file: path, seen: [], cache: &cache))
         }
         document.services = resolved
-        cache[key] = document
+        cache.resolved[key] = document
         return document
     }
 
     /// The service with its `extends` chain laid under it.
     private func resolveExtends(
-        _ service: ComposeService, in document: ComposeDocument, file: String, chain: [String], seen: [String], cache: inout [String: ComposeDocument]
+        _ service: ComposeService, in document: ComposeDocument, file: String, seen: [String], cache: inout Cache
     ) throws(ComposeError) -> ComposeService {
         guard let extends = service.extends else { return service }
         let key = "\(Self.standardized(extends.value.file.map { Self.sibling(of: file, named: $0) } ?? file))#\(extends.value.service)"
@@ -83,20 +99,19 @@ package struct ComposeProject: Sendable {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ComposeError(path: file, line: extends.line, column: extends.column, "extends names the file '\(other)', which does not exist (\(path))")
             }
-            let otherDocument = try parser.parse(contentsOf: path)
+            let otherDocument = try parsed(path, cache: &cache)
             guard let found = otherDocument.service(extends.value.service) else {
                 throw ComposeError(path: file, line: extends.line, column: extends.column,
                                    "extends names the service '\(extends.value.service)', which is not in \(other); it has \(otherDocument.services.map(\.name.value).joined(separator: ", "))")
             }
-            base = try resolveExtends(found, in: otherDocument, file: path, chain: chain, seen: seen + [key], cache: &cache)
-            base = Self.rebased(base, from: Self.standardized((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent),
-                                to: Self.standardized((file as NSString).deletingLastPathComponent.isEmpty ? "." : (file as NSString).deletingLastPathComponent))
+            base = try resolveExtends(found, in: otherDocument, file: path, seen: seen + [key], cache: &cache)
+            base = Self.rebased(base, from: Self.folder(of: path), to: Self.folder(of: file))
         } else {
             guard let found = document.service(extends.value.service), found.name.value != service.name.value else {
                 throw ComposeError(path: file, line: extends.line, column: extends.column,
                                    "extends names the service '\(extends.value.service)', which is not in this file; add it, or name its file with `file:`")
             }
-            base = try resolveExtends(found, in: document, file: file, chain: chain, seen: seen + [key], cache: &cache)
+            base = try resolveExtends(found, in: document, file: file, seen: seen + [key], cache: &cache)
         }
         var merged = base.merged(with: service)
         merged.name = service.name
@@ -122,6 +137,12 @@ package struct ComposeProject: Sendable {
             return mount
         }
         return result
+    }
+
+    /// The standardized folder a file is in (the working folder for a bare name).
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return standardized(folder.isEmpty ? "." : folder)
     }
 
     /// `path` relative to `folder` (both absolute), with `..` where needed.

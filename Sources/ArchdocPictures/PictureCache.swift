@@ -43,7 +43,7 @@ package struct PictureCache: Sendable {
             var part = part
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexDigits
     }
 
     /// The cached picture for a key, if any.

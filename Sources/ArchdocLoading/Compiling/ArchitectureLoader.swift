@@ -114,7 +114,7 @@ package struct ArchitectureLoader: Sendable {
             hasher.update(data: contents)
             hasher.update(data: Data([0]))
         }
-        let key = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let key = hasher.finalize().hexDigits
         return CacheEntry(cache: cache, key: key, library: library, toolchain: toolchain)
     }
 

@@ -32,7 +32,7 @@ final class IncrementalBuild {
     /// `stamp` differs from the last build's; `nil` when another load holds
     /// it or it cannot be created.
     static func open(for folder: String, in cache: CacheFolder, stamp: String) -> IncrementalBuild? {
-        let digest = SHA256.hash(data: Data(folder.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(folder.utf8)).prefix(8).hexDigits
         let directory = "\(cache.directory)/build/incremental-\(digest)"
         let files = FileManager.default
         guard (try? files.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil,
@@ -59,7 +59,7 @@ final class IncrementalBuild {
         for input in inputs {
             // By name and path: a copy and a file of the same name must not share an object.
             let name = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-            let digest = SHA256.hash(data: Data(input.utf8)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let digest = SHA256.hash(data: Data(input.utf8)).prefix(4).hexDigits
             let stem = "\(directory)/objects/\(name)-\(digest)"
             map[input] = ["object": "\(stem).o", "swift-dependencies": "\(stem).swiftdeps"]
         }

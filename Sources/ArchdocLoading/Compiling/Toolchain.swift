@@ -23,7 +23,7 @@ struct Toolchain: Sendable {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
         let identity = "\(resolved):\((attributes?[.size] as? NSNumber)?.intValue ?? 0):\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-        let key = "swiftc-" + SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        let key = "swiftc-" + SHA256.hash(data: Data(identity.utf8)).hexDigits
         if let cached = cache.read(key), !cached.isEmpty {
             return Toolchain(compilerPath: path, version: cached)
         }
